@@ -1,0 +1,111 @@
+"""Parsing YAML front matter into a mapping, with the line of every field.
+
+Common slips of editors who type Chinese all day (a full-width colon, a
+missing space after the colon, a tab) are reported with a hint and repaired
+in memory, so the rest of the file is still checked in the same run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem, error
+
+_KEY = r"(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w-]*)[ \t]*"
+_FULL_WIDTH_COLON = re.compile(rf"^{_KEY}：[ \t　]*")
+_NO_SPACE_AFTER_COLON = re.compile(rf"^{_KEY}:(?=[^\s/])")
+_LEADING_TAB = re.compile(r"^[ ]*\t")
+
+
+@dataclass
+class FrontMatter:
+    data: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # dotted key -> line
+
+
+def parse_front_matter(text: str, first_line: int, path: str) -> tuple[FrontMatter | None, list[Problem]]:
+    text, problems = _repair_slips(text, first_line, path)
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        if not any(p.line == line for p in problems):
+            problems.append(error(path, line, f"YAML syntax error: {_yaml_reason(exc)}"))
+        return None, problems
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        problems.append(error(path, first_line, f"front matter has an invalid value: {exc}"))
+        return None, problems
+
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.append(error(path, first_line,
+                              "front matter must be 'field: value' lines, one field per line"))
+        return None, problems
+
+    lines: dict[str, int] = {}
+    problems += _index_lines(node, first_line, "", lines, path)
+    return FrontMatter(data, lines), problems
+
+
+def _repair_slips(text: str, first_line: int, path: str) -> tuple[str, list[Problem]]:
+    problems: list[Problem] = []
+    repaired = []
+    for offset, line in enumerate(text.split("\n")):
+        number = first_line + offset
+        if _LEADING_TAB.match(line):
+            problems.append(error(path, number, "a tab is used for indentation; YAML needs spaces "
+                                                "(replace the tab with two spaces)"))
+            line = line.replace("\t", "  ")
+        if match := _FULL_WIDTH_COLON.match(line):
+            key = match["key"]
+            problems.append(error(path, number, f"full-width colon '：' after '{key}'; "
+                                                f"write a half-width colon and a space: '{key}: '"))
+            line = f"{match['indent']}{key}: {line[match.end():]}"
+        elif match := _NO_SPACE_AFTER_COLON.match(line):
+            key = match["key"]
+            problems.append(error(path, number, f"missing space after '{key}:'; write '{key}: value'"))
+            line = f"{match['indent']}{key}: {line[match.end():]}"
+        repaired.append(line)
+    return "\n".join(repaired), problems
+
+
+def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
+    reason = exc.problem or exc.context or "cannot be read"
+    if "found character '\\t'" in reason:
+        return "a tab character is not allowed here; use spaces"
+    if "mapping values are not allowed" in reason:
+        return (f"{reason} (a value that contains ': ' must be put in quotes, "
+                "e.g. title: \"课题：情绪\")")
+    return reason
+
+
+def _index_lines(node: yaml.Node, first_line: int, prefix: str,
+                 lines: dict[str, int], path: str) -> list[Problem]:
+    """Record the line of each (nested) key; report keys given twice, which
+    YAML would otherwise resolve silently by keeping the last."""
+    problems: list[Problem] = []
+    if not isinstance(node, yaml.MappingNode):
+        return problems
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        name = f"{prefix}{key_node.value}"
+        line = first_line + key_node.start_mark.line
+        if name in lines:
+            problems.append(error(path, line, f"field '{name}' is given twice "
+                                              f"(first at line {lines[name]})"))
+            continue
+        lines[name] = line
+        problems += _index_lines(value_node, first_line, f"{name}.", lines, path)
+    return problems

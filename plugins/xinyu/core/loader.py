@@ -1,0 +1,145 @@
+"""The one loader: finds the files of a kind, parses and validates each, and
+sorts every file into published, draft or rejected — none is dropped."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from .frontmatter import parse_front_matter
+from .problems import Problem, Severity, error
+from .schema import Kind
+from .source import read_text, split_front_matter
+from .validate import check_sections, validate_fields
+from .vocabulary import Settings
+
+# Markdown inline links and images: [text](target) / ![alt](target "title")
+_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
+_UNSAFE_SLUG = re.compile(r"[\s#?%&/\\:*\"<>|]")
+
+
+@dataclass
+class Entry:
+    """A content item that passed validation."""
+
+    kind: Kind
+    slug: str
+    path: str  # relative to the repository root, with '/'
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    lines: dict[str, int]
+    attachments: tuple[str, ...] = ()  # relative to the entry's folder
+
+    @property
+    def title(self) -> str:
+        return self.meta["title"]
+
+    @property
+    def folder(self) -> str:
+        return posixpath.dirname(self.path)
+
+
+@dataclass
+class KindResult:
+    kind: Kind
+    published: list[Entry] = field(default_factory=list)
+    drafts: list[Entry] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def found(self) -> int:
+        return len(self.published) + len(self.drafts) + len(self.rejected)
+
+
+def load_kind(root: Path, kind: Kind, settings: Settings) -> KindResult:
+    result = KindResult(kind)
+    directory = root / kind.directory(settings)
+    if not directory.is_dir():
+        return result
+    slugs: dict[str, str] = {}
+    for abs_path in sorted(directory.rglob("*.md")):
+        if not abs_path.is_file():
+            continue
+        path = abs_path.relative_to(root).as_posix()
+        entry, problems = load_entry(root, abs_path, path, kind, settings)
+        if entry is not None:
+            problems += _check_slug(entry, slugs)
+        is_draft = entry is not None and entry.meta.get("status") == kind.draft
+        if is_draft:
+            # A draft is work in progress: its problems are shown, never fatal.
+            problems = [_as_warning(p) for p in problems]
+            result.drafts.append(entry)
+        elif entry is None or any(p.is_error for p in problems):
+            result.rejected.append(path)
+        else:
+            result.published.append(entry)
+        if entry is not None and not any(p.is_error for p in problems):
+            slugs.setdefault(entry.slug.casefold(), path)
+        result.problems += problems
+    return result
+
+
+def load_entry(root: Path, abs_path: Path, path: str, kind: Kind,
+               settings: Settings) -> tuple[Entry | None, list[Problem]]:
+    text, problems = read_text(abs_path, path)
+    if text is None:
+        return None, problems
+    source, problems = split_front_matter(text, path)
+    if source is None:
+        return None, problems
+    front, problems = parse_front_matter(source.front_matter, source.front_matter_line, path)
+    if front is None:
+        return None, problems
+    meta, field_problems = validate_fields(front, kind, settings, path, 1)
+    problems += field_problems
+    problems += check_sections(source.body, source.body_line, kind.sections(settings), path)
+    attachments, link_problems = _attachments(root, path, source.body, source.body_line)
+    problems += link_problems
+    entry = Entry(kind, abs_path.stem, path, meta, source.body, source.body_line,
+                  front.lines, attachments)
+    return entry, problems
+
+
+def _check_slug(entry: Entry, slugs: dict[str, str]) -> list[Problem]:
+    if _UNSAFE_SLUG.search(entry.slug):
+        return [error(entry.path, 0, f"the file name '{entry.slug}' cannot be part of a web address; "
+                                     "use letters, digits, hyphens or Chinese characters")]
+    other = slugs.get(entry.slug.casefold())
+    if other:
+        return [error(entry.path, 0, f"duplicate slug '{entry.slug}': {other} has the same file name; "
+                                     "rename one of them (the file name is the page's address)")]
+    return []
+
+
+def _attachments(root: Path, path: str, body: str, body_line: int) -> tuple[tuple[str, ...], list[Problem]]:
+    """Relative links in the body are attachments beside the file; each must exist."""
+    found: list[str] = []
+    problems: list[Problem] = []
+    folder = posixpath.dirname(path)
+    for offset, line in enumerate(body.split("\n")):
+        for match in _LINK.finditer(line):
+            target = match[1]
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or target.startswith(("#", "/")) or not parts.path:
+                continue
+            relative = posixpath.normpath(unquote(parts.path))
+            number = body_line + offset
+            if relative.startswith("../") or relative == "..":
+                problems.append(error(path, number, f"attachment '{target}' must sit in the "
+                                                    "lesson's folder or a folder below it"))
+            elif not (root / folder / relative).is_file():
+                problems.append(error(path, number, f"missing attachment '{target}': no such file "
+                                                    f"beside {posixpath.basename(path)}"))
+            elif relative not in found:
+                found.append(relative)
+    return tuple(found), problems
+
+
+def _as_warning(problem: Problem) -> Problem:
+    return Problem(problem.path, problem.line, f"(draft) {problem.message}", Severity.WARNING)

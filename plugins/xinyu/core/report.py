@@ -1,0 +1,66 @@
+"""Printing problems and the per-kind summary for people and for CI."""
+
+from __future__ import annotations
+
+import json
+
+from .library import Library
+from .loader import KindResult
+from .problems import Problem
+
+FORMATS = ("text", "json", "github")
+
+
+def kind_summary(result: KindResult) -> str:
+    """Found = published + drafts + rejected, always."""
+    return (f"{result.kind.key} ({result.kind.label}): {result.found} found, "
+            f"{len(result.published)} published, {len(result.drafts)} drafts, "
+            f"{len(result.rejected)} rejected")
+
+
+def summary_line(library: Library) -> str:
+    kinds = "; ".join(kind_summary(result) for result in library.kinds)
+    return (f"xinyu: {kinds}; {len(library.errors)} errors, "
+            f"{len(library.warnings)} warnings")
+
+
+def render(library: Library, fmt: str) -> str:
+    problems = sorted(library.problems, key=_order)
+    if fmt == "json":
+        return json.dumps({
+            "problems": [_as_dict(p) for p in problems],
+            "kinds": {r.kind.key: {"found": r.found, "published": len(r.published),
+                                   "drafts": len(r.drafts), "rejected": len(r.rejected)}
+                      for r in library.kinds},
+            "errors": len(library.errors),
+            "warnings": len(library.warnings),
+        }, ensure_ascii=False, indent=2)
+    if fmt == "github":
+        lines = [_annotation(p) for p in problems]
+    else:
+        lines = [str(p) if p.is_error else f"{p.location()}: warning: {p.message}"
+                 for p in problems]
+    return "\n".join(lines + [summary_line(library)])
+
+
+def _order(problem: Problem) -> tuple:
+    # Stable sort: problems of one place keep their meaningful order (grades).
+    return (problem.path, problem.line)
+
+
+def _as_dict(problem: Problem) -> dict:
+    return {"path": problem.path, "line": problem.line,
+            "severity": problem.severity.value, "message": problem.message}
+
+
+def _escape(text: str, properties: bool = False) -> str:
+    # The escaping GitHub's workflow commands require.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+
+
+def _annotation(problem: Problem) -> str:
+    where = f"file={_escape(problem.path, True)}"
+    if problem.line > 0:
+        where += f",line={problem.line}"
+    return f"::{problem.severity.value} {where}::{_escape(problem.message)}"

@@ -1,0 +1,40 @@
+"""Schemas: which fields a content kind has, and which body sections.
+
+One `Kind` per content kind; the loader and validator are shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .fields import FieldType
+from .vocabulary import Settings
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: FieldType | None = None  # None for a group of sub-fields
+    required: bool = False
+    default: Any = None
+    example: str = ""  # shown when a required field is missing
+    fields: tuple["Field", ...] = ()
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.fields)
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str  # stable English key, e.g. "lesson"
+    label: str  # what a reader sees, e.g. 教案
+    fields: tuple[Field, ...]
+    directory: Callable[[Settings], str]
+    sections: Callable[[Settings], tuple[str, ...]]
+    published: tuple[str, ...] = ("published",)
+    draft: str = "draft"
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)

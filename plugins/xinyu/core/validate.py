@@ -1,0 +1,88 @@
+"""The one validator: checks a parsed front matter and body against a Kind."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .fields import Invalid, did_you_mean
+from .frontmatter import FrontMatter
+from .problems import Problem, error
+from .schema import Field, Kind
+from .vocabulary import Settings
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+
+
+def validate_fields(front: FrontMatter, kind: Kind, settings: Settings,
+                    path: str, fm_line: int) -> tuple[dict[str, Any], list[Problem]]:
+    return _validate_group(front.data, kind.fields, "", front.lines, settings, path, fm_line)
+
+
+def _validate_group(data: dict[str, Any], fields: tuple[Field, ...], prefix: str,
+                    lines: dict[str, int], settings: Settings, path: str,
+                    group_line: int) -> tuple[dict[str, Any], list[Problem]]:
+    problems: list[Problem] = []
+    known = {f.name for f in fields}
+    for key in data:
+        if str(key) not in known:
+            name = f"{prefix}{key}"
+            hint = did_you_mean(str(key), sorted(known))
+            problems.append(error(path, lines.get(name, group_line),
+                                  f"unknown field '{name}'{hint}"))
+
+    clean: dict[str, Any] = {}
+    for spec in fields:
+        name = f"{prefix}{spec.name}"
+        line = lines.get(name, group_line)
+        if spec.name not in data or data[spec.name] is None:
+            if spec.required:
+                example = f" (e.g. {spec.example})" if spec.example else ""
+                problems.append(error(path, line, f"missing required field '{name}'{example}"))
+            clean[spec.name] = spec.default
+            continue
+        value = data[spec.name]
+        if spec.is_group:
+            if not isinstance(value, dict):
+                problems.append(error(path, line, f"'{name}' must be a group of indented fields"))
+                clean[spec.name] = None
+                continue
+            clean[spec.name], sub = _validate_group(value, spec.fields, f"{name}.", lines,
+                                                    settings, path, line)
+            problems += sub
+            continue
+        try:
+            clean[spec.name] = spec.type.parse(value, settings)
+        except Invalid as exc:
+            problems.append(error(path, line, f"{name}: {exc}"))
+    return clean, problems
+
+
+def headings(body: str, first_line: int) -> list[tuple[int, int, str]]:
+    """(line, level, text) of each Markdown heading outside fenced code."""
+    found = []
+    fence: str | None = None
+    for offset, line in enumerate(body.split("\n")):
+        if match := _FENCE.match(line):
+            fence = None if fence == match[1] else fence or match[1]
+            continue
+        if fence is None and (match := _HEADING.match(line)):
+            found.append((first_line + offset, len(match[1]), match[2].strip()))
+    return found
+
+
+def check_sections(body: str, first_line: int, required: tuple[str, ...],
+                   path: str) -> list[Problem]:
+    problems = []
+    found = headings(body, first_line)
+    for section in required:
+        if any(level == 2 and text.startswith(section) for _, level, text in found):
+            continue
+        elsewhere = next((line for line, _, text in found if text.startswith(section)), None)
+        if elsewhere:
+            problems.append(error(path, elsewhere, f"section '{section}' must be a level-2 "
+                                                   f"heading: '## {section}'"))
+        else:
+            problems.append(error(path, first_line, f"missing required section '## {section}'"))
+    return problems

@@ -1,0 +1,190 @@
+"""The shared vocabularies (grades, stages, topics, semesters) and the
+settings that a district configures under `plugins: - xinyu:`.
+
+Settings are parsed here from a plain mapping, so `mkdocs build` and
+`xinyu check` read the same keys the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from .problems import Problem, error
+
+CONFIG_PATH = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Grade:
+    key: int
+    label: str
+    stage: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    label: str
+    required: bool
+
+
+STAGES: dict[str, str] = {"primary": "小学", "junior": "初中", "senior": "高中"}
+
+SEMESTERS: dict[int, str] = {1: "上学期", 2: "下学期"}
+
+DEFAULT_GRADES: tuple[Grade, ...] = tuple(
+    Grade(key, label, "primary" if key <= 6 else "junior" if key <= 9 else "senior")
+    for key, label in enumerate(
+        ["一年级", "二年级", "三年级", "四年级", "五年级", "六年级",
+         "七年级", "八年级", "九年级", "高一", "高二", "高三"],
+        start=1,
+    )
+)
+
+DEFAULT_TOPICS: tuple[Topic, ...] = (
+    Topic("emotion", "情绪调适", True),
+    Topic("relationships", "人际交往", True),
+    Topic("life", "生命教育", True),
+    Topic("study", "学习适应", True),
+    Topic("self", "认识自我", False),
+    Topic("career", "升学择业", False),
+)
+
+# The district minimum of lesson periods per semester, per stage (青岛 plan:
+# primary and junior >= 6, senior >= 8).
+DEFAULT_MIN_PERIODS: dict[str, int] = {"primary": 6, "junior": 6, "senior": 8}
+
+CHECK_LEVELS = ("error", "warning", "off")
+
+# Topic keys become web addresses and anchors.
+_TOPIC_KEY = re.compile(r"[a-z][a-z0-9-]*")
+
+
+@dataclass(frozen=True)
+class Settings:
+    grades: tuple[Grade, ...] = DEFAULT_GRADES
+    topics: tuple[Topic, ...] = DEFAULT_TOPICS
+    lessons_dir: str = "lessons"
+    lesson_sections: tuple[str, ...] = ("教学目标", "教学过程")
+    min_periods: Mapping[int, int] = field(default_factory=dict)
+    coverage_check: str = "error"
+    periods_check: str = "warning"
+
+    def grade(self, key: int) -> Grade | None:
+        return next((g for g in self.grades if g.key == key), None)
+
+    def topic(self, key: str) -> Topic | None:
+        return next((t for t in self.topics if t.key == key), None)
+
+    @property
+    def grade_keys(self) -> list[int]:
+        return [g.key for g in self.grades]
+
+    @property
+    def required_topics(self) -> list[Topic]:
+        return [t for t in self.topics if t.required]
+
+    def minimum_periods(self, grade: Grade) -> int:
+        return self.min_periods.get(grade.key, DEFAULT_MIN_PERIODS.get(grade.stage, 0))
+
+    def grade_span(self) -> str:
+        keys = self.grade_keys
+        return f"{min(keys)}–{max(keys)}" if keys else "none"
+
+
+def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, list[Problem]]:
+    """Build Settings from the plugin's config mapping; invalid values are
+    reported and replaced by the defaults, so one slip does not hide others."""
+    data = data or {}
+    problems: list[Problem] = []
+
+    def bad(message: str) -> None:
+        problems.append(error(CONFIG_PATH, 0, f"plugins.xinyu: {message}"))
+
+    grades = _parse_grades(data.get("grades"), bad) or DEFAULT_GRADES
+    topics = _parse_topics(data.get("topics"), bad) or DEFAULT_TOPICS
+    min_periods = _parse_min_periods(data.get("min_periods"), grades, bad)
+
+    checks = {}
+    for name, default in (("coverage_check", "error"), ("periods_check", "warning")):
+        value = data.get(name) or default
+        if value not in CHECK_LEVELS:
+            bad(f"{name} must be one of {', '.join(CHECK_LEVELS)}, not {value!r}")
+            value = default
+        checks[name] = value
+
+    lessons_dir = data.get("lessons_dir") or "lessons"
+    if not isinstance(lessons_dir, str):
+        bad("lessons_dir must be a folder name")
+        lessons_dir = "lessons"
+
+    sections = data.get("lesson_sections")
+    if sections is None:
+        sections = Settings.lesson_sections
+    elif not (isinstance(sections, list) and all(isinstance(s, str) and s for s in sections)):
+        bad("lesson_sections must be a list of heading texts")
+        sections = Settings.lesson_sections
+
+    settings = Settings(
+        grades=grades,
+        topics=topics,
+        lessons_dir=lessons_dir,
+        lesson_sections=tuple(sections),
+        min_periods=min_periods,
+        **checks,
+    )
+    return settings, problems
+
+
+def _parse_grades(value: Any, bad) -> tuple[Grade, ...]:
+    if value is None:
+        return ()
+    grades = []
+    for item in value if isinstance(value, list) else [value]:
+        if not (isinstance(item, dict) and isinstance(item.get("key"), int)
+                and isinstance(item.get("label"), str) and item.get("stage") in STAGES):
+            bad(f"each grade needs key (int), label and stage ({'/'.join(STAGES)}); got {item!r}")
+            return ()
+        grades.append(Grade(item["key"], item["label"], item["stage"]))
+    return tuple(grades)
+
+
+def _parse_topics(value: Any, bad) -> tuple[Topic, ...]:
+    if value is None:
+        return ()
+    topics = []
+    for item in value if isinstance(value, list) else [value]:
+        if not (isinstance(item, dict) and isinstance(item.get("key"), str)
+                and isinstance(item.get("label"), str)):
+            bad(f"each topic needs key, label and optionally required: true; got {item!r}")
+            return ()
+        if not _TOPIC_KEY.fullmatch(item["key"]):
+            bad(f"topic key {item['key']!r} must be lowercase letters, digits and hyphens")
+            return ()
+        topics.append(Topic(item["key"], item["label"], bool(item.get("required", False))))
+    return tuple(topics)
+
+
+def _parse_min_periods(value: Any, grades: tuple[Grade, ...], bad) -> dict[int, int]:
+    """`min_periods` maps a stage or a grade key to periods per semester."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        bad("min_periods must map a stage (primary/junior/senior) or a grade to a number")
+        return {}
+    per_grade: dict[int, int] = {}
+    for scope in (STAGES, None):  # stages first, so a grade key can override its stage
+        for key, periods in value.items():
+            if (key in STAGES) != (scope is STAGES):
+                continue
+            if not isinstance(periods, int) or isinstance(periods, bool) or periods < 0:
+                bad(f"min_periods.{key} must be a whole number >= 0")
+                continue
+            matching = [g for g in grades if g.stage == key or g.key == key]
+            if not matching:
+                bad(f"min_periods: {key!r} is neither a stage nor a configured grade")
+            for grade in matching:
+                per_grade[grade.key] = periods
+    return per_grade
