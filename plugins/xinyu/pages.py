@@ -16,6 +16,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from .core.coverage import lesson_order
 from .core.library import Library
 from .core.loader import Entry
 from .core.vocabulary import SEMESTERS, Grade, Settings, Topic
@@ -42,16 +43,6 @@ def grade_uri(grade: Grade) -> str:
 
 def topic_uri(topic: Topic) -> str:
     return f"topics/{topic.key}.md"
-
-
-def lesson_order(settings: Settings):
-    topic_rank = {t.key: i for i, t in enumerate(settings.topics)}
-
-    def key(lesson: Entry) -> tuple:
-        meta = lesson.meta
-        return (min(meta["grades"]), meta.get("semester") or 3,
-                topic_rank.get(meta["topic"], 99), meta["title"], lesson.slug)
-    return key
 
 
 def _text(value: object) -> object:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from pymdownx.slugs import slugify
 
 from .config import XinyuConfig
 from .core.library import Library, load_library
@@ -40,6 +40,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         for name in MARKDOWN_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        # Python-Markdown's default slugify turns a Chinese heading into an
+        # empty id ("_1"); keep the text unless the site chose its own.
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify(case="lower"))
         config.extra_css.insert(0, STYLESHEET)
         return config
 
@@ -97,14 +100,14 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
 def _require_chinese_search(config: MkDocsConfig) -> None:
     """Material's search silently indexes Chinese as whole sentences without
     jieba; for a Chinese site that is a broken search, so it is an error."""
-    uses_search = any(name.split("/")[-1] == "search" for name in config.plugins)
-    if uses_search and importlib.util.find_spec("jieba") is None:
-        raise PluginError("xinyu: the search plugin needs 'jieba' to segment Chinese text; "
-                          "install it with: pip install jieba")
-    if uses_search:
+    if not any(name.split("/")[-1] == "search" for name in config.plugins):
+        return
+    try:
         import jieba
-
-        jieba.setLogLevel(logging.WARNING)  # keep its start-up chatter out of build logs
+    except ImportError:
+        raise PluginError("xinyu: the search plugin needs 'jieba' to segment Chinese text, "
+                          "and it is not installed; install it with: pip install jieba") from None
+    jieba.setLogLevel(logging.WARNING)  # keep its start-up chatter out of build logs
 
 
 def _add(files: Files, file: File) -> None:

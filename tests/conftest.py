@@ -1,0 +1,137 @@
+"""Shared fixtures: real MkDocs builds of the demo library and of small
+fixture libraries written into temporary folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+
+ALL_GRADES = list(range(1, 13))
+REQUIRED_TOPICS = ["emotion", "relationships", "life", "study"]
+
+BODY = """\
+## 教学目标
+
+- 认知目标：认识情绪。
+
+## 教学准备
+
+情绪卡片。
+
+## 教学过程
+
+### 一、暖身活动
+
+教师提问：“你今天心情怎样？”
+
+## 教学反思
+
+关注每一位学生。
+"""
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str  # stdout and stderr together
+    site: Path
+
+    def html(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=cwd, env=ENV, capture_output=True, text=True, timeout=300)
+
+
+def mkdocs_build(root: Path, *extra: str) -> Build:
+    site = root / "site"
+    proc = run([sys.executable, "-m", "mkdocs", "build", "-d", str(site), *extra], root)
+    return Build(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def xinyu(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "xinyu", *args], root)
+
+
+def lesson_text(body: str = BODY, **fields) -> str:
+    # One field per line, values as JSON (a subset of YAML), so lines are predictable.
+    front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items())
+    return f"---\n{front}---\n{body}"
+
+
+class Library:
+    """A small content library in a temporary folder, with the demo's config."""
+
+    def __init__(self, root: Path, plugin: dict | None = None) -> None:
+        self.root = root
+        (root / "content").mkdir(parents=True)
+        (root / "content" / "index.md").write_text("# 首页\n\n测试站点。\n", encoding="utf-8")
+        (root / "lessons").mkdir()
+        config = {
+            "site_name": "测试",
+            "docs_dir": "content",
+            "theme": {"name": "material", "language": "zh", "font": False},
+            "plugins": ["search", {"xinyu": plugin or {}}],
+        }
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / "lessons" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def lesson(self, relative: str, body: str = BODY, **fields) -> Path:
+        fields = {"title": "情绪小怪兽", "grades": [1], "topic": "emotion",
+                  "summary": "认识四种基本情绪。", **fields}
+        return self.write(relative, lesson_text(body, **fields))
+
+    def fill_coverage(self, skip: set[tuple[int, str]] = frozenset()) -> None:
+        """One lesson for every (grade, required topic) cell not in `skip`."""
+        for grade in ALL_GRADES:
+            for topic in REQUIRED_TOPICS:
+                if (grade, topic) not in skip:
+                    self.lesson(f"g{grade}/{topic}-{grade}.md", title=f"{topic} 第{grade}课",
+                                grades=[grade], topic=topic)
+
+    def build(self, *extra: str) -> Build:
+        return mkdocs_build(self.root, *extra)
+
+    def check(self, *args: str) -> subprocess.CompletedProcess:
+        return xinyu(self.root, "check", ".", *args)
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    return Library(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory) -> Build:
+    """The shipped demo library, copied and built once per test session."""
+    root = tmp_path_factory.mktemp("demo") / "repo"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
+        "site", ".git", "*.egg-info", "__pycache__", ".pytest_cache", "tests", ".hypothesis"))
+    build = mkdocs_build(root)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
