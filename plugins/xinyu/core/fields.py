@@ -93,7 +93,7 @@ class Choice:
 @dataclass(frozen=True)
 class Semester:
     def parse(self, value: Any, settings: Settings) -> int:
-        if value in SEMESTERS and _is_int(value):
+        if _is_int(value) and value in SEMESTERS:
             return value
         for key, label in SEMESTERS.items():
             if isinstance(value, str) and value.strip() in (label, label[0], str(key)):
