@@ -1,0 +1,67 @@
+"""The demo library that ships in the repository, built once per session."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+from conftest import REPO, xinyu
+
+from xinyu.core.library import load_library
+
+
+def page(build, path: str) -> BeautifulSoup:
+    return BeautifulSoup(build.html(path), "html.parser")
+
+
+def test_demo_has_a_lesson_for_every_grade_and_required_topic():
+    library = load_library(REPO, {})
+    assert len(library.lessons.published) >= 48
+    assert library.coverage.gaps == []
+    for lesson in library.lessons.published:
+        for section in ("教学目标", "教学准备", "教学过程", "教学反思"):
+            assert re.search(rf"^## {section}", lesson.body, re.M), (lesson.path, section)
+
+
+def test_demo_builds_every_lesson_page(demo_build):
+    library = load_library(REPO, {})
+    for lesson in library.lessons.published:
+        html = page(demo_build, f"lessons/{lesson.slug}/index.html")
+        heading = html.find("h1")
+        for permalink in heading.select("a.headerlink"):
+            permalink.decompose()
+        assert heading.get_text(strip=True) == lesson.title
+    for draft in library.lessons.drafts:
+        assert not (demo_build.site / "lessons" / draft.slug).exists()
+
+
+def test_demo_coverage_page_shows_full_coverage_and_both_period_states(demo_build):
+    coverage = page(demo_build, "coverage/index.html")
+    assert "全部覆盖" in coverage.select_one(".xinyu-status").get_text()
+    assert not coverage.select("table.xinyu-matrix td.xinyu-gap")
+    states = [tr.find_all("td")[-1].get_text(strip=True)
+              for tr in coverage.select("table.xinyu-periods tbody tr")]
+    assert len(states) == 12
+    assert any(s.endswith("达标") and "未" not in s for s in states)
+    assert any("未达标" in s for s in states)
+
+
+def test_demo_build_prints_a_summary_that_accounts_for_every_file(demo_build):
+    match = re.search(r"xinyu: lesson \(教案\): (\d+) found, (\d+) published, (\d+) drafts, "
+                      r"(\d+) rejected", demo_build.output)
+    found, published, drafts, rejected = map(int, match.groups())
+    assert found == published + drafts + rejected == len(list((REPO / "lessons").rglob("*.md")))
+    assert "Traceback" not in demo_build.output
+
+
+def test_demo_build_log_is_clean(demo_build):
+    # jieba's start-up chatter and MkDocs' 'not in nav' list stay out of the log.
+    assert "Building prefix dict" not in demo_build.output
+    assert "not included in the \"nav\"" not in demo_build.output
+    assert "ERROR" not in demo_build.output
+
+
+def test_xinyu_check_passes_on_the_demo():
+    proc = xinyu(REPO, "check")
+    assert proc.returncode == 0, proc.stdout
+    assert " 0 errors" in proc.stdout.splitlines()[-1]
