@@ -206,7 +206,16 @@ def test_missing_attachment(library):
     library.write("g1/sheet.pdf", b"%PDF-1.4")
     library.lesson("g1/a.md", body=GOOD_BODY + "\n[学习单](sheet.pdf)\n\n[另一份](missing.pdf)\n")
     assert problems(library) == [
-        "lessons/g1/a.md:17: missing attachment 'missing.pdf': no such file beside a.md"]
+        "lessons/g1/a.md:17: missing attachment 'missing.pdf': no such file (lessons/g1/missing.pdf)"]
+
+
+def test_links_to_other_lessons_must_exist(library):
+    library.lesson("g1/b.md")
+    library.lesson("g2/a.md", body=GOOD_BODY + "\n[上一课](../g1/b.md)\n\n[不存在](../g1/c.md)\n")
+    assert problems(library) == [
+        "lessons/g2/a.md:17: missing page '../g1/c.md': no such file (lessons/g1/c.md)"]
+    [rejected] = load_library(library.root, {}).lessons.rejected
+    assert rejected == "lessons/g2/a.md"
 
 
 def test_draft_problems_are_warnings_and_counted_as_draft(library):

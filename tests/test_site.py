@@ -40,7 +40,8 @@ def covered(tmp_path_factory):
     library.lesson("g5/draft.md", title="未完成的草稿课", grades=[5], topic="study", status="draft")
     library.write("g6/sheet.txt", "学习单")
     library.lesson("g6/with-sheet.md", title="带学习单的课", grades=[6], topic="study",
-                   body="## 教学目标\n\n目标。\n\n## 教学过程\n\n发放[学习单](sheet.txt)。\n")
+                   body="## 教学目标\n\n目标。\n\n## 教学过程\n\n发放[学习单](sheet.txt)。"
+                        "接着[上一课](../g3/extra-emotion.md#教学过程)。\n")
     build = library.build()
     assert build.returncode == 0, build.output
     return build
@@ -144,6 +145,11 @@ def test_attachments_are_copied_beside_the_lesson_page(covered):
     assert (covered.site / "lessons" / "with-sheet" / "sheet.txt").read_text(encoding="utf-8") == "学习单"
     page = soup(covered, "lessons/with-sheet/index.html")
     assert page.find("a", string="学习单")["href"] == "sheet.txt"
+
+
+def test_links_between_lesson_files_point_to_lesson_pages(covered):
+    page = soup(covered, "lessons/with-sheet/index.html")
+    assert page.find("a", string="上一课")["href"] == "../extra-emotion/#教学过程"
 
 
 def test_navigation_lists_index_pages_not_lessons(covered):

@@ -11,14 +11,14 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .core.coverage import lesson_order
 from .core.library import Library
-from .core.loader import Entry
+from .core.loader import LINK, Entry
 from .core.vocabulary import SEMESTERS, Grade, Settings, Topic
 
 LESSONS_INDEX = "lessons/index.md"
@@ -51,6 +51,18 @@ def _text(value: object) -> object:
     if value is None or isinstance(value, (Markup, bool, int)):
         return value
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def _rewrite_page_links(lesson: Entry) -> str:
+    """A link to another lesson's source file points to that lesson's page."""
+    def replace(match: re.Match) -> str:
+        slug = lesson.page_links.get(match[1])
+        if slug is None:
+            return match[0]
+        start = match.start(1) - match.start(0)
+        fragment = urlsplit(match[1]).fragment
+        return f"{match[0][:start]}../{quote(slug)}/index.md{'#' + fragment if fragment else ''}"
+    return LINK.sub(replace, lesson.body) if lesson.page_links else lesson.body
 
 
 @pass_context
@@ -93,7 +105,7 @@ class PageRenderer:
             "lesson.md.j2", lesson_uri(lesson), lesson=lesson,
             previous=same_topic[position - 1] if position > 0 else None,
             next=same_topic[position + 1] if position + 1 < len(same_topic) else None,
-            body=Markup(lesson.body))
+            body=Markup(_rewrite_page_links(lesson)))
 
     def _render(self, template: str, uri: str, **context) -> GeneratedPage:
         markdown = self.env.get_template(template).render(

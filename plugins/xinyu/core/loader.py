@@ -18,7 +18,7 @@ from .validate import check_sections, validate_fields
 from .vocabulary import Settings
 
 # Markdown inline links and images: [text](target) / ![alt](target "title")
-_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
+LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
 _UNSAFE_SLUG = re.compile(r"[\s#?%&/\\:*\"<>|]")
 
 
@@ -34,6 +34,7 @@ class Entry:
     body_line: int
     lines: dict[str, int]
     attachments: tuple[str, ...] = ()  # relative to the entry's folder
+    page_links: dict[str, str] = field(default_factory=dict)  # link target -> linked slug
 
     @property
     def title(self) -> str:
@@ -99,10 +100,14 @@ def load_entry(root: Path, abs_path: Path, path: str, kind: Kind,
     meta, field_problems = validate_fields(front, kind, settings, path, 1)
     problems += field_problems
     problems += check_sections(source.body, source.body_line, kind.sections(settings), path)
-    attachments, link_problems = _attachments(root, path, source.body, source.body_line)
+    links, link_problems = _links(root, path, kind.directory(settings), source.body,
+                                  source.body_line)
     problems += link_problems
+    attachments = tuple(t for t in links.values() if not t.endswith(".md"))
+    page_links = {written: posixpath.basename(t)[:-3] for written, t in links.items()
+                  if t.endswith(".md")}
     entry = Entry(kind, abs_path.stem, path, meta, source.body, source.body_line,
-                  front.lines, attachments)
+                  front.lines, attachments, page_links)
     return entry, problems
 
 
@@ -117,28 +122,39 @@ def _check_slug(entry: Entry, slugs: dict[str, str]) -> list[Problem]:
     return []
 
 
-def _attachments(root: Path, path: str, body: str, body_line: int) -> tuple[tuple[str, ...], list[Problem]]:
-    """Relative links in the body are attachments beside the file; each must exist."""
-    found: list[str] = []
+def _links(root: Path, path: str, directory: str, body: str,
+           body_line: int) -> tuple[dict[str, str], list[Problem]]:
+    """Relative links in the body: attachments beside the file (relative to
+    its folder), or other content files of the same kind (`.md`, by path
+    from the root). Each must exist."""
+    found: dict[str, str] = {}
     problems: list[Problem] = []
     folder = posixpath.dirname(path)
     for offset, line in enumerate(body.split("\n")):
-        for match in _LINK.finditer(line):
-            target = match[1]
-            parts = urlsplit(target)
-            if parts.scheme or parts.netloc or target.startswith(("#", "/")) or not parts.path:
+        for match in LINK.finditer(line):
+            written = match[1]
+            parts = urlsplit(written)
+            if parts.scheme or parts.netloc or written.startswith(("#", "/")) or not parts.path:
                 continue
             relative = posixpath.normpath(unquote(parts.path))
+            target = posixpath.normpath(posixpath.join(folder, relative))
             number = body_line + offset
-            if relative.startswith("../") or relative == "..":
-                problems.append(error(path, number, f"attachment '{target}' must sit in the "
-                                                    "lesson's folder or a folder below it"))
-            elif not (root / folder / relative).is_file():
-                problems.append(error(path, number, f"missing attachment '{target}': no such file "
-                                                    f"beside {posixpath.basename(path)}"))
-            elif relative not in found:
-                found.append(relative)
-    return tuple(found), problems
+            if not (root / target).is_file():
+                what = "page" if relative.endswith(".md") else "attachment"
+                problems.append(error(path, number, f"missing {what} '{written}': no such file "
+                                                    f"({target})"))
+            elif relative.endswith(".md"):
+                if not target.startswith(f"{directory}/"):
+                    problems.append(error(path, number, f"link '{written}' leaves {directory}/; "
+                                                        "link to other pages by their web address"))
+                else:
+                    found[written] = target
+            elif relative.startswith("../") or relative == "..":
+                problems.append(error(path, number, f"attachment '{written}' must sit in the "
+                                                    "file's folder or a folder below it"))
+            else:
+                found[written] = relative
+    return found, problems
 
 
 def _as_warning(problem: Problem) -> Problem:
