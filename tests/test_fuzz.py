@@ -13,9 +13,11 @@ from hypothesis import strategies as st
 
 from xinyu.core.kinds import LESSON
 from xinyu.core.loader import load_entry
+from xinyu.core.privacy import PrivacyGuard, ProtectedNames
 from xinyu.core.vocabulary import Settings
 
 ROOT = Path(tempfile.mkdtemp(prefix="xinyu-fuzz-"))
+GUARD = PrivacyGuard(ProtectedNames("salt", [ProtectedNames("salt").digest("张三")]))
 FIELDS = [f.name for f in LESSON.fields] + ["showcase.month", "summery", "标题", ""]
 
 scalars = st.one_of(
@@ -36,7 +38,7 @@ bodies = st.lists(st.sampled_from(["## 教学目标", "## 教学过程", "### �
 def check(data: bytes) -> None:
     path = ROOT / "lesson.md"
     path.write_bytes(data)
-    entry, problems = load_entry(ROOT, path, "lessons/lesson.md", LESSON, Settings())
+    entry, problems, _ = load_entry(ROOT, path, "lessons/lesson.md", LESSON, Settings(), GUARD)
     assert entry is not None or problems
     for problem in problems:
         assert problem.path == "lessons/lesson.md" and problem.line >= 0 and problem.message

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .core.config_file import ConfigError, read_site_config, xinyu_plugin_config
 from .core.library import load_library
+from .core.privacy import ProtectedNames
+from .core.vocabulary import settings_from_mapping
 from .core.report import FORMATS, render
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -24,6 +26,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), json, or github annotations")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    privacy = commands.add_parser("privacy", help="manage the protected-names list")
+    actions = privacy.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser(
+        "add-name", help="add a name to the protected list (stored only as a salted hash)",
+        description="Add a name to the protected list. Without NAME (or with -), the name is "
+                    "read from standard input, so it does not enter the shell history.")
+    add.add_argument("name", nargs="?", default="-", help="the name, or - to read standard input")
+    add.add_argument("--root", type=Path, default=Path("."), help="repository root (default: .)")
     return parser
 
 
@@ -33,20 +44,44 @@ def run_check(root: Path, fmt: str, strict: bool) -> int:
         print(f"xinyu: {root} has no mkdocs.yml; give the repository root", file=sys.stderr)
         return EXIT_USAGE
     try:
-        plugin_config = xinyu_plugin_config(read_site_config(config_path))
+        site_config = read_site_config(config_path)
     except ConfigError as exc:
         print(f"xinyu: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    library = load_library(root, plugin_config)
+    library = load_library(root, xinyu_plugin_config(site_config),
+                           str(site_config.get("docs_dir") or "docs"))
     print(render(library, fmt))
     failed = library.errors or (strict and library.warnings)
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def run_add_name(root: Path, name: str) -> int:
+    if name == "-":
+        if sys.stdin.isatty():
+            print("姓名（输入后按回车，不会显示在命令历史中）：", end="", file=sys.stderr, flush=True)
+        name = sys.stdin.readline()
+    name = name.strip()
+    if not 2 <= len(name) <= 4 or not all("\u3400" <= c <= "\u9fff" for c in name):
+        print("xinyu: a protected name is 2 to 4 Chinese characters", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        site_config = read_site_config(root / "mkdocs.yml")
+    except ConfigError as exc:
+        print(f"xinyu: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    settings, _ = settings_from_mapping(xinyu_plugin_config(site_config))
+    path = root / settings.protected_names
+    added = ProtectedNames.load(path).add(path, name)
+    print(f"xinyu: {'added a hash to' if added else 'already listed in'} {settings.protected_names}")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         return run_check(args.root, args.format, args.strict)
+    if args.command == "privacy" and args.action == "add-name":
+        return run_add_name(args.root, args.name)
     return EXIT_USAGE
 
 

@@ -1,5 +1,6 @@
-"""The pages xinyu generates (lessons, grade and topic indexes, coverage),
-rendered as Markdown from the Jinja2 templates in `templates/`.
+"""The pages xinyu generates (lessons, cases, collections, grade and topic
+indexes, coverage), rendered as Markdown from the Jinja2 templates in
+`templates/`.
 
 Plain Python: the plugin turns each `GeneratedPage` into a MkDocs file. Links
 between pages are relative links to `.md` sources, so MkDocs resolves and
@@ -16,25 +17,40 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from .core.collections import Collection
 from .core.coverage import lesson_order
+from .core.kinds import AWARDS, SCORES
 from .core.library import Library
 from .core.loader import LINK, Entry
-from .core.vocabulary import SEMESTERS, Grade, Settings, Topic
+from .core.vocabulary import SEMESTERS, Grade, Topic
 
 LESSONS_INDEX = "lessons/index.md"
+CASES_INDEX = "cases/index.md"
+COLLECTIONS_INDEX = "collections/index.md"
 COVERAGE = "coverage.md"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#+!{}])")
+_HEADING = re.compile(r"^(#{1,5})(?=[ \t])")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_BADGES = dict(zip(AWARDS, ("first", "second", "third", "excellent")))
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     uri: str  # path relative to docs_dir, e.g. "grades/3.md"
     markdown: str
+    trusted: bool = False  # built only from escaped values: no contributed Markdown
 
 
-def lesson_uri(lesson: Entry) -> str:
-    return f"lessons/{lesson.slug}/index.md"
+# Where each kind's pages live; an entry's page is <folder>/<slug>/index.md,
+# so attachments beside the source keep their relative links.
+ENTRY_FOLDERS = {"lesson": "lessons", "case": "cases"}
+
+
+def entry_uri(entry: Entry) -> str:
+    return f"{ENTRY_FOLDERS[entry.kind.key]}/{entry.slug}/index.md"
+
+
 
 
 def grade_uri(grade: Grade) -> str:
@@ -45,6 +61,14 @@ def topic_uri(topic: Topic) -> str:
     return f"topics/{topic.key}.md"
 
 
+def collection_uri(collection: Collection) -> str:
+    return f"collections/{collection.key}/index.md"
+
+
+def collection_print_uri(collection: Collection) -> str:
+    return f"collections/{collection.key}/print.md"
+
+
 def _text(value: object) -> object:
     """Escape a value for HTML and for Markdown, so a title such as
     `<课>|[1]` shows as typed and cannot break a table or a link."""
@@ -53,16 +77,8 @@ def _text(value: object) -> object:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
 
 
-def _rewrite_page_links(lesson: Entry) -> str:
-    """A link to another lesson's source file points to that lesson's page."""
-    def replace(match: re.Match) -> str:
-        slug = lesson.page_links.get(match[1])
-        if slug is None:
-            return match[0]
-        start = match.start(1) - match.start(0)
-        fragment = urlsplit(match[1]).fragment
-        return f"{match[0][:start]}../{quote(slug)}/index.md{'#' + fragment if fragment else ''}"
-    return LINK.sub(replace, lesson.body) if lesson.page_links else lesson.body
+def _url(value: str) -> Markup:
+    return Markup(quote(value, safe=":/?#[]@!$&'*+,;=%~"))
 
 
 @pass_context
@@ -71,13 +87,66 @@ def _link(context, target: str) -> Markup:
     return Markup(quote(posixpath.relpath(target, here or "."), safe="/#.-_~"))
 
 
+def badge(award: str) -> Markup:
+    kind = _BADGES.get(award, "other")
+    return Markup(f'<span class="xinyu-badge xinyu-badge--{kind}">{escape(award)}</span>')
+
+
+def month_label(month: str) -> str:
+    year, number = month.split("-")
+    return f"{year}年{int(number)}月"
+
+
+def demote(markdown: str) -> Markup:
+    """One heading level down, so a lesson's sections nest under its title."""
+    lines, fence = [], None
+    for line in markdown.split("\n"):
+        if match := _FENCE.match(line):
+            fence = None if fence == match[1] else fence or match[1]
+        elif fence is None:
+            line = _HEADING.sub(r"#\1", line)
+        lines.append(line)
+    return Markup("\n".join(lines))
+
+
+def score_total(case: Entry) -> int:
+    scores = case.meta.get("scores") or {}
+    return sum(scores.get(key) or 0 for key in SCORES)
+
+
+def body_for(entry: Entry, page_uri: str) -> Markup:
+    """The entry's Markdown body with its relative links pointing, from
+    `page_uri`, to the linked entry's page or to the copied attachment."""
+    here = posixpath.dirname(page_uri)
+    folder = ENTRY_FOLDERS[entry.kind.key]
+
+    def replace(match: re.Match) -> str:
+        written = match[1]
+        parts = urlsplit(written)
+        if parts.scheme or parts.netloc or written.startswith(("#", "/")) or not parts.path:
+            return match[0]
+        if written in entry.page_links:
+            target = f"{folder}/{quote(entry.page_links[written])}/index.md"
+        else:
+            target = f"{folder}/{quote(entry.slug)}/{parts.path}"
+        rebased = posixpath.relpath(target, here) + (f"#{parts.fragment}" if parts.fragment else "")
+        return match[0][:match.start(1) - match.start(0)] + rebased
+
+    return Markup(LINK.sub(replace, entry.body))
+
+
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("xinyu", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, finalize=_text)
-    env.globals.update(link=_link, lesson_uri=lesson_uri, grade_uri=grade_uri,
-                       topic_uri=topic_uri, LESSONS_INDEX=LESSONS_INDEX, COVERAGE=COVERAGE,
-                       SEMESTERS=SEMESTERS)
+    env.filters["url"] = _url
+    env.globals.update(
+        link=_link, lesson_uri=entry_uri, case_uri=entry_uri, grade_uri=grade_uri,
+        topic_uri=topic_uri, collection_uri=collection_uri,
+        collection_print_uri=collection_print_uri, badge=badge, month_label=month_label,
+        demote=demote, score_total=score_total, LESSONS_INDEX=LESSONS_INDEX,
+        CASES_INDEX=CASES_INDEX, COLLECTIONS_INDEX=COLLECTIONS_INDEX, COVERAGE=COVERAGE,
+        SEMESTERS=SEMESTERS, SCORES=SCORES)
     return env
 
 
@@ -89,30 +158,69 @@ class PageRenderer:
         self.settings = library.settings
         self.env = _environment()
         self.lessons = sorted(library.lessons.published, key=lesson_order(self.settings))
+        self.cases = sorted(library.cases.published, key=self.featured_rank)
 
     def pages(self) -> list[GeneratedPage]:
-        pages = [self._render("lessons_index.md.j2", LESSONS_INDEX)]
+        settings = self.settings
+        pages = [self._render("lessons_index.md.j2", LESSONS_INDEX, trusted=True)]
         pages += [self._lesson(lesson) for lesson in self.lessons]
-        pages += [self._render("grade.md.j2", grade_uri(g), grade=g) for g in self.settings.grades]
-        pages += [self._render("topic.md.j2", topic_uri(t), topic=t) for t in self.settings.topics]
-        pages.append(self._render("coverage.md.j2", COVERAGE))
+        pages += [self._render("grade.md.j2", grade_uri(g), trusted=True, grade=g)
+                  for g in settings.grades]
+        pages += [self._render("topic.md.j2", topic_uri(t), trusted=True, topic=t)
+                  for t in settings.topics]
+        pages.append(self._render("coverage.md.j2", COVERAGE, trusted=True))
+        pages.append(self._cases_index())
+        pages += [self._render("case.md.j2", entry_uri(case), case=case,
+                               body=body_for(case, entry_uri(case)))
+                  for case in self.cases]
+        pages.append(self._render("collections_index.md.j2", COLLECTIONS_INDEX, trusted=True))
+        for collection in self.library.collections.values():
+            pages.append(self._render("collection.md.j2", collection_uri(collection),
+                                      trusted=True, collection=collection))
+            uri = collection_print_uri(collection)
+            pages.append(self._render("collection_print.md.j2", uri, collection=collection,
+                                      body_of=lambda lesson, uri=uri: body_for(lesson, uri)))
         return pages
 
     def _lesson(self, lesson: Entry) -> GeneratedPage:
         same_topic = [item for item in self.lessons if item.meta["topic"] == lesson.meta["topic"]]
         position = same_topic.index(lesson)
         return self._render(
-            "lesson.md.j2", lesson_uri(lesson), lesson=lesson,
+            "lesson.md.j2", entry_uri(lesson), lesson=lesson,
             previous=same_topic[position - 1] if position > 0 else None,
             next=same_topic[position + 1] if position + 1 < len(same_topic) else None,
-            body=Markup(_rewrite_page_links(lesson)))
+            body=body_for(lesson, entry_uri(lesson)))
 
-    def _render(self, template: str, uri: str, **context) -> GeneratedPage:
+    def _cases_index(self) -> GeneratedPage:
+        cases = self.cases
+        themes = sorted({t for c in cases for t in c.meta["themes"]})
+        grades = sorted({g for c in cases for g in c.meta["grades"]})
+        awards = [a for a in AWARDS if any(c.meta.get("award") == a for c in cases)]
+        if any(not c.meta.get("award") for c in cases):
+            awards.append("未评奖")
+        years = sorted({c.meta["submitted"].year for c in cases}, reverse=True)
+        return self._render(
+            "cases_index.md.j2", CASES_INDEX, trusted=True, cases=cases,
+            themes=[(t, t) for t in themes],
+            grade_options=[(g, self.settings.grade(g).label) for g in grades],
+            award_options=[(a, a) for a in awards],
+            year_options=[(y, f"{y}年") for y in years],
+            featured_rank=self.featured_rank)
+
+    def _render(self, template: str, uri: str, trusted: bool = False, **context) -> GeneratedPage:
         markdown = self.env.get_template(template).render(
             page_uri=uri, settings=self.settings, lessons=self.lessons,
-            coverage=self.library.coverage, grades_of=self.grades_of,
-            topic_of=self.settings.topic, **context)
-        return GeneratedPage(uri, markdown)
+            coverage=self.library.coverage, collections=self.library.collections,
+            grades_of=self.grades_of, topic_of=self.settings.topic, **context)
+        return GeneratedPage(uri, markdown, trusted)
 
-    def grades_of(self, lesson: Entry) -> list[Grade]:
-        return [g for g in self.settings.grades if g.key in lesson.meta["grades"]]
+    def grades_of(self, entry: Entry) -> list[Grade]:
+        return [g for g in self.settings.grades if g.key in entry.meta["grades"]]
+
+    def featured_rank(self, case: Entry) -> str:
+        """Featured awards first, then by award, then newest."""
+        award = case.meta.get("award")
+        featured = 0 if award in self.settings.featured_awards else 1
+        rank = AWARDS.index(award) if award in AWARDS else len(AWARDS)
+        newest = 99999999 - int(case.meta["submitted"].strftime("%Y%m%d"))
+        return f"{featured}{rank}-{newest:08d}"

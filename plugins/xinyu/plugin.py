@@ -16,12 +16,16 @@ from pymdownx.slugs import slugify
 from .config import XinyuConfig
 from .core.library import Library, load_library
 from .core.report import kind_summary
-from .pages import COVERAGE, LESSONS_INDEX, PageRenderer, grade_uri, lesson_uri, topic_uri
+from .core.html_safety import sanitize
+from .pages import (CASES_INDEX, COLLECTIONS_INDEX, COVERAGE, LESSONS_INDEX, PageRenderer,
+                    collection_uri, entry_uri, grade_uri, topic_uri)
 
 log = logging.getLogger("mkdocs.plugins.xinyu")
 
 ASSETS = Path(__file__).parent / "assets"
+THEME = Path(__file__).parent / "theme"
 STYLESHEET = "assets/xinyu/xinyu.css"
+SCRIPT = "assets/xinyu/filter.js"
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables")
 
 
@@ -31,6 +35,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
     def __init__(self) -> None:
         self.library: Library | None = None
         self.root = Path.cwd()
+        self.trusted: set[str] = set()  # generated pages without contributed Markdown
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -44,17 +49,25 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # empty id ("_1"); keep the text unless the site chose its own.
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify(case="lower"))
         config.extra_css.insert(0, STYLESHEET)
+        config.extra_javascript.append(SCRIPT)
+        config.theme.dirs.append(str(THEME))  # last: a site's custom_dir can override
         return config
 
     @event_priority(50)  # before other plugins see the files, so they see ours too
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        self.library = load_library(self.root, dict(self.config))
+        docs_dir = Path(config.docs_dir).resolve()
+        self.library = load_library(self.root, dict(self.config),
+                                    docs_dir.relative_to(self.root).as_posix()
+                                    if docs_dir.is_relative_to(self.root) else str(docs_dir))
         for problem in sorted(self.library.problems, key=lambda p: (p.path, p.line)):
             (log.error if problem.is_error else log.warning)(str(problem))
         for result in self.library.kinds:
             log.info(f"xinyu: {kind_summary(result)}")
+        for allowed in self.library.allowances:
+            log.info(f"xinyu: privacy exception reviewed: {allowed.path}:{allowed.line} "
+                     f"{allowed.rule} ({allowed.reason})")
         if self.library.errors:
             raise PluginError(f"xinyu: {len(self.library.errors)} errors in the content; "
                               "nothing was published (run 'xinyu check' to list them)")
@@ -62,16 +75,22 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         return files
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> None:
+        self.trusted = set()
         for page in PageRenderer(self.library).pages():
             _add(files, File.generated(config, page.uri, content=page.markdown,
                                        inclusion=InclusionLevel.NOT_IN_NAV))
-        for lesson in self.library.lessons.published:
-            folder = lesson_uri(lesson).rsplit("/", 1)[0]
-            for attachment in lesson.attachments:
-                source = self.root / lesson.folder / attachment
-                _add(files, File.generated(config, f"{folder}/{attachment}",
-                                           abs_src_path=str(source)))
-        _add(files, File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "xinyu.css")))
+            if page.trusted:
+                self.trusted.add(page.uri)
+        for result in self.library.kinds:
+            for entry in result.published:
+                folder = entry_uri(entry).rsplit("/", 1)[0]
+                for attachment in entry.attachments:
+                    source = self.root / entry.folder / attachment
+                    _add(files, File.generated(config, f"{folder}/{attachment}",
+                                               abs_src_path=str(source)))
+        for asset in (STYLESHEET, SCRIPT):
+            _add(files, File.generated(config, asset,
+                                       abs_src_path=str(ASSETS / Path(asset).name)))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or self.library is None:
@@ -81,15 +100,29 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         def page(uri: str) -> Page:
             return files.get_file_from_path(uri).page
 
-        section = Section(self.config.nav_title, [
-            page(LESSONS_INDEX),
-            Section("按年级", [page(grade_uri(g)) for g in settings.grades]),
-            Section("按主题", [page(topic_uri(t)) for t in settings.topics]),
-            page(COVERAGE),
-        ])
-        nav.items.insert(min(1, len(nav.items)), section)
+        sections = [
+            Section(self.config.nav_title, [
+                page(LESSONS_INDEX),
+                Section("按年级", [page(grade_uri(g)) for g in settings.grades]),
+                Section("按主题", [page(topic_uri(t)) for t in settings.topics]),
+                page(COVERAGE),
+            ]),
+            Section("课例集", [page(COLLECTIONS_INDEX)] + [
+                page(collection_uri(c)) for c in self.library.collections.values()]),
+            page(CASES_INDEX),
+        ]
+        at = min(1, len(nav.items))
+        nav.items[at:at] = sections
         _relink(nav)
         return nav
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        """Contributed Markdown may carry raw HTML: only safe HTML reaches the site.
+        (The removals were reported, with path and line, when the content was loaded.)"""
+        if not self.config.enabled or page.file.src_uri in self.trusted:
+            return None
+        return sanitize(html)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:

@@ -50,6 +50,8 @@ class Text:
 class TextList:
     """A list of short texts; a single text split on commas is accepted too."""
 
+    nonempty: bool = False
+
     def parse(self, value: Any, settings: Settings) -> tuple[str, ...]:
         if isinstance(value, str):
             value = [part for part in re.split(r"[,，、;；]", value)]
@@ -61,20 +63,25 @@ class TextList:
                 raise Invalid(f"must be a list of texts; {_describe(item)} is not a text")
             if str(item).strip():
                 items.append(str(item).strip())
+        if self.nonempty and not items:
+            raise Invalid("is empty; give at least one, e.g. [亲子沟通]")
         return tuple(items)
 
 
 @dataclass(frozen=True)
 class Integer:
     minimum: int = 0
+    maximum: int | None = None
 
     def parse(self, value: Any, settings: Settings) -> int:
         if not _is_int(value):
             number = re.match(r"^\s*(\d+)", str(value)) if isinstance(value, str) else None
             hint = f"; write just the number: {number[1]}" if number else ""
             raise Invalid(f"must be a whole number, not {_describe(value)}{hint}")
-        if value < self.minimum:
-            raise Invalid(f"must be at least {self.minimum}, not {value}")
+        if value < self.minimum or (self.maximum is not None and value > self.maximum):
+            limits = f"from {self.minimum} to {self.maximum}" if self.maximum is not None \
+                else f"at least {self.minimum}"
+            raise Invalid(f"must be {limits}, not {value}")
         return value
 
 
@@ -88,6 +95,17 @@ class Choice:
         options = ", ".join(self.choices)
         return_hint = did_you_mean(str(value), list(self.choices))
         raise Invalid(f"must be one of {options}, not {value!r}{return_hint}")
+
+
+@dataclass(frozen=True)
+class Consent:
+    """Guardian consent on file: only an explicit `true` publishes a case."""
+
+    def parse(self, value: Any, settings: Settings) -> bool:
+        if value is True:
+            return True
+        raise Invalid(f"is {value!r}: a case is published only with the guardian's written "
+                      "consent on file (consent: true); until then mark it status: draft")
 
 
 @dataclass(frozen=True)

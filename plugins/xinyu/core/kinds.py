@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .fields import Choice, Grades, Integer, Semester, Text, TextList, TopicKey, Url, YearMonth
+from .fields import (Choice, Consent, Date, Grades, Integer, Semester, Text, TextList, TopicKey,
+                     Url, YearMonth)
 from .schema import Field, Kind
 
 LESSON = Kind(
@@ -31,4 +32,31 @@ LESSON = Kind(
     ),
 )
 
-KINDS: tuple[Kind, ...] = (LESSON,)
+AWARDS = ("一等奖", "二等奖", "三等奖", "优秀")
+
+# The district's three judging criteria, 1-5 each.
+SCORES = {"representative": "代表性", "innovative": "创新性", "practical": "实用性"}
+
+CASE = Kind(
+    key="case",
+    label="家庭教育案例",
+    directory=lambda settings: settings.cases_dir,
+    sections=lambda settings: settings.case_sections,
+    fields=(
+        Field("title", Text(), required=True, example="title: 从“手机大战”到家庭约定"),
+        Field("school", Text(), required=True, example="school: 青山湖区第二小学"),
+        Field("submitted", Date(), required=True, example="submitted: 2024-06-01"),
+        Field("grades", Grades(), required=True, example="grades: [5]"),
+        Field("themes", TextList(nonempty=True), required=True, example="themes: [亲子沟通, 手机使用]"),
+        Field("topic", TopicKey()),
+        Field("award", Choice(AWARDS)),
+        Field("scores", fields=tuple(Field(key, Integer(minimum=1, maximum=5), required=True,
+                                           example=f"{key}: 4")
+                                     for key in SCORES)),
+        Field("consent", Consent(), required=True, example="consent: true"),
+        Field("summary", Text(), required=True, example="summary: 一两句话概括案例"),
+        Field("status", Choice(("published", "draft")), default="published"),
+    ),
+)
+
+KINDS: tuple[Kind, ...] = (LESSON, CASE)

@@ -3,14 +3,18 @@ analysed once, for the plugin and the CLI alike."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from .collections import Collection, fill_collections, load_collections, showcase_check
 from .coverage import Coverage, compute_coverage, coverage_problems
-from .kinds import LESSON
+from .html_safety import scan_markdown
+from .kinds import CASE, LESSON
 from .loader import KindResult, load_kind
+from .privacy import Allowance, PrivacyGuard, ProtectedNames
 from .problems import Problem
+from .source import read_text
 from .vocabulary import Settings, settings_from_mapping
 
 
@@ -19,12 +23,15 @@ class Library:
     root: Path
     settings: Settings
     lessons: KindResult
+    cases: KindResult
+    collections: dict[str, Collection]
     coverage: Coverage
     problems: list[Problem]
+    allowances: list[Allowance] = field(default_factory=list)
 
     @property
     def kinds(self) -> list[KindResult]:
-        return [self.lessons]
+        return [self.lessons, self.cases]
 
     @property
     def errors(self) -> list[Problem]:
@@ -35,9 +42,39 @@ class Library:
         return [p for p in self.problems if not p.is_error]
 
 
-def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None) -> Library:
+def privacy_guard(root: Path, settings: Settings) -> PrivacyGuard:
+    return PrivacyGuard(ProtectedNames.load(root / settings.protected_names),
+                        settings.allowed_emails)
+
+
+def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
+                 docs_dir: str = "content") -> Library:
     settings, problems = settings_from_mapping(plugin_config)
-    lessons = load_kind(root, LESSON, settings)
+    guard = privacy_guard(root, settings)
+    collections, collection_problems, allowances = load_collections(root, settings, guard)
+    lessons = load_kind(root, LESSON, settings, guard, showcase_check(collections, settings))
+    cases = load_kind(root, CASE, settings, guard)
+    fill_collections(collections, lessons.published)
     coverage = compute_coverage(lessons.published, settings)
-    problems = problems + lessons.problems + coverage_problems(coverage, settings)
-    return Library(root, settings, lessons, coverage, problems)
+    page_problems, page_allowances = scan_pages(root, docs_dir, guard)
+    problems = (problems + collection_problems + lessons.problems + cases.problems
+                + page_problems + coverage_problems(coverage, settings))
+    allowances = allowances + lessons.allowances + cases.allowances + page_allowances
+    return Library(root, settings, lessons, cases, collections, coverage, problems, allowances)
+
+
+def scan_pages(root: Path, docs_dir: str, guard: PrivacyGuard) -> tuple[list[Problem], list[Allowance]]:
+    """Hand-written pages in docs_dir are published too: same privacy and HTML rules."""
+    problems: list[Problem] = []
+    allowances: list[Allowance] = []
+    directory = root / docs_dir
+    for abs_path in sorted(directory.rglob("*.md")) if directory.is_dir() else []:
+        path = abs_path.relative_to(root).as_posix()
+        text, read_problems = read_text(abs_path, path)
+        problems += read_problems
+        if text is None:
+            continue
+        found, allowed = guard.scan(text, path)
+        problems += found + scan_markdown(text, 1, path)
+        allowances += allowed
+    return problems, allowances

@@ -7,10 +7,12 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
 from .frontmatter import parse_front_matter
+from .html_safety import scan_markdown
+from .privacy import Allowance, PrivacyGuard
 from .problems import Problem, Severity, error
 from .schema import Kind
 from .source import read_text, split_front_matter
@@ -52,13 +54,20 @@ class KindResult:
     drafts: list[Entry] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    allowances: list[Allowance] = field(default_factory=list)
 
     @property
     def found(self) -> int:
         return len(self.published) + len(self.drafts) + len(self.rejected)
 
 
-def load_kind(root: Path, kind: Kind, settings: Settings) -> KindResult:
+Check = Callable[[Entry], list[Problem]]
+
+
+def load_kind(root: Path, kind: Kind, settings: Settings, guard: PrivacyGuard,
+              check: Check | None = None) -> KindResult:
+    """`check` adds rules that need more than the file itself (e.g. that a
+    named collection exists)."""
     result = KindResult(kind)
     directory = root / kind.directory(settings)
     if not directory.is_dir():
@@ -68,9 +77,9 @@ def load_kind(root: Path, kind: Kind, settings: Settings) -> KindResult:
         if not abs_path.is_file():
             continue
         path = abs_path.relative_to(root).as_posix()
-        entry, problems = load_entry(root, abs_path, path, kind, settings)
+        entry, problems, allowances = load_entry(root, abs_path, path, kind, settings, guard)
         if entry is not None:
-            problems += _check_slug(entry, slugs)
+            problems += _check_slug(entry, slugs) + (check(entry) if check else [])
         is_draft = entry is not None and entry.meta.get("status") == kind.draft
         if is_draft:
             # A draft is work in progress: its problems are shown, never fatal.
@@ -80,26 +89,33 @@ def load_kind(root: Path, kind: Kind, settings: Settings) -> KindResult:
             result.rejected.append(path)
         else:
             result.published.append(entry)
+        if not is_draft:
+            result.allowances += allowances
         if entry is not None and not any(p.is_error for p in problems):
             slugs.setdefault(entry.slug.casefold(), path)
         result.problems += problems
     return result
 
 
-def load_entry(root: Path, abs_path: Path, path: str, kind: Kind,
-               settings: Settings) -> tuple[Entry | None, list[Problem]]:
+def load_entry(root: Path, abs_path: Path, path: str, kind: Kind, settings: Settings,
+               guard: PrivacyGuard) -> tuple[Entry | None, list[Problem], list[Allowance]]:
     text, problems = read_text(abs_path, path)
     if text is None:
-        return None, problems
-    source, problems = split_front_matter(text, path)
+        return None, problems, []
+    # Everything in the file is published text: privacy first, whatever else fails.
+    problems, allowances = guard.scan(text, path)
+    source, split_problems = split_front_matter(text, path)
+    problems += split_problems
     if source is None:
-        return None, problems
-    front, problems = parse_front_matter(source.front_matter, source.front_matter_line, path)
+        return None, problems, allowances
+    front, parse_problems = parse_front_matter(source.front_matter, source.front_matter_line, path)
+    problems += parse_problems
     if front is None:
-        return None, problems
+        return None, problems, allowances
     meta, field_problems = validate_fields(front, kind, settings, path, 1)
     problems += field_problems
     problems += check_sections(source.body, source.body_line, kind.sections(settings), path)
+    problems += scan_markdown(source.body, source.body_line, path)
     links, link_problems = _links(root, path, kind.directory(settings), source.body,
                                   source.body_line)
     problems += link_problems
@@ -108,7 +124,7 @@ def load_entry(root: Path, abs_path: Path, path: str, kind: Kind,
                   if t.endswith(".md")}
     entry = Entry(kind, abs_path.stem, path, meta, source.body, source.body_line,
                   front.lines, attachments, page_links)
-    return entry, problems
+    return entry, problems, allowances
 
 
 def _check_slug(entry: Entry, slugs: dict[str, str]) -> list[Problem]:
@@ -158,4 +174,5 @@ def _links(root: Path, path: str, directory: str, body: str,
 
 
 def _as_warning(problem: Problem) -> Problem:
-    return Problem(problem.path, problem.line, f"(draft) {problem.message}", Severity.WARNING)
+    return Problem(problem.path, problem.line, f"(draft) {problem.message}", Severity.WARNING,
+                   problem.col)

@@ -19,21 +19,24 @@ class Problem:
     line: int
     message: str
     severity: Severity = Severity.ERROR
+    col: int = 0  # 1-based column where it is known
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def location(self) -> str:
-        return f"{self.path}:{self.line}" if self.line > 0 else self.path
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{self.col}" if self.col else f"{self.path}:{self.line}"
 
     def __str__(self) -> str:
         return f"{self.location()}: {self.message}"
 
 
-def error(path: str, line: int, message: str) -> Problem:
-    return Problem(path, line, message, Severity.ERROR)
+def error(path: str, line: int, message: str, col: int = 0) -> Problem:
+    return Problem(path, line, message, Severity.ERROR, col)
 
 
-def warning(path: str, line: int, message: str) -> Problem:
-    return Problem(path, line, message, Severity.WARNING)
+def warning(path: str, line: int, message: str, col: int = 0) -> Problem:
+    return Problem(path, line, message, Severity.WARNING, col)

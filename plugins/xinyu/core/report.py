@@ -49,7 +49,7 @@ def _order(problem: Problem) -> tuple:
 
 
 def _as_dict(problem: Problem) -> dict:
-    return {"path": problem.path, "line": problem.line,
+    return {"path": problem.path, "line": problem.line, "col": problem.col,
             "severity": problem.severity.value, "message": problem.message}
 
 
@@ -63,4 +63,6 @@ def _annotation(problem: Problem) -> str:
     where = f"file={_escape(problem.path, True)}"
     if problem.line > 0:
         where += f",line={problem.line}"
+    if problem.col > 0:
+        where += f",col={problem.col}"
     return f"::{problem.severity.value} {where}::{_escape(problem.message)}"

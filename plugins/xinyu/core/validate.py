@@ -17,10 +17,10 @@ _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 
 def validate_fields(front: FrontMatter, kind: Kind, settings: Settings,
                     path: str, fm_line: int) -> tuple[dict[str, Any], list[Problem]]:
-    return _validate_group(front.data, kind.fields, "", front.lines, settings, path, fm_line)
+    return validate_group(front.data, kind.fields, "", front.lines, settings, path, fm_line)
 
 
-def _validate_group(data: dict[str, Any], fields: tuple[Field, ...], prefix: str,
+def validate_group(data: dict[str, Any], fields: tuple[Field, ...], prefix: str,
                     lines: dict[str, int], settings: Settings, path: str,
                     group_line: int) -> tuple[dict[str, Any], list[Problem]]:
     problems: list[Problem] = []
@@ -48,7 +48,7 @@ def _validate_group(data: dict[str, Any], fields: tuple[Field, ...], prefix: str
                 problems.append(error(path, line, f"'{name}' must be a group of indented fields"))
                 clean[spec.name] = None
                 continue
-            clean[spec.name], sub = _validate_group(value, spec.fields, f"{name}.", lines,
+            clean[spec.name], sub = validate_group(value, spec.fields, f"{name}.", lines,
                                                     settings, path, line)
             problems += sub
             continue

@@ -68,6 +68,11 @@ class Settings:
     topics: tuple[Topic, ...] = DEFAULT_TOPICS
     lessons_dir: str = "lessons"
     lesson_sections: tuple[str, ...] = ("教学目标", "教学过程")
+    cases_dir: str = "case_studies"
+    case_sections: tuple[str, ...] = ("案例背景", "问题分析", "指导过程", "效果与反思")
+    featured_awards: tuple[str, ...] = ("一等奖", "优秀")
+    allowed_emails: tuple[str, ...] = ()
+    protected_names: str = "privacy/protected-names.txt"
     min_periods: Mapping[int, int] = field(default_factory=dict)
     coverage_check: str = "error"
     periods_check: str = "warning"
@@ -115,26 +120,26 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
             value = default
         checks[name] = value
 
-    lessons_dir = data.get("lessons_dir") or "lessons"
-    if not isinstance(lessons_dir, str):
-        bad("lessons_dir must be a folder name")
-        lessons_dir = "lessons"
+    paths = {}
+    for name in ("lessons_dir", "cases_dir", "protected_names"):
+        value = data.get(name) or getattr(Settings, name)
+        if not isinstance(value, str):
+            bad(f"{name} must be a path relative to mkdocs.yml")
+            value = getattr(Settings, name)
+        paths[name] = value
 
-    sections = data.get("lesson_sections")
-    if sections is None:
-        sections = Settings.lesson_sections
-    elif not (isinstance(sections, list) and all(isinstance(s, str) and s for s in sections)):
-        bad("lesson_sections must be a list of heading texts")
-        sections = Settings.lesson_sections
+    lists = {}
+    for name in ("lesson_sections", "case_sections", "featured_awards", "allowed_emails"):
+        value = data.get(name)
+        if value is None:
+            value = getattr(Settings, name)
+        elif not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
+            bad(f"{name} must be a list of texts")
+            value = getattr(Settings, name)
+        lists[name] = tuple(value)
 
-    settings = Settings(
-        grades=grades,
-        topics=topics,
-        lessons_dir=lessons_dir,
-        lesson_sections=tuple(sections),
-        min_periods=min_periods,
-        **checks,
-    )
+    settings = Settings(grades=grades, topics=topics, min_periods=min_periods,
+                        **paths, **lists, **checks)
     return settings, problems
 
 
