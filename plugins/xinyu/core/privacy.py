@@ -33,7 +33,7 @@ _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9
 _QQ = re.compile(r"(?:QQ|qq|Qq|扣扣)\s*(?:号码|号|群)?\s*[:：]?\s*[1-9]\d{4,10}(?!\d)")
 _WECHAT = re.compile(r"(?:微信号|微信|WeChat|wechat|weixin|VX|vx|WX|wx)\s*(?:号|ID|id)?\s*[:：]\s*"
                      r"[A-Za-z0-9][-_A-Za-z0-9]{4,19}")
-_NUM = r"[\d一二三四五六七八九十零〇两]+"
+_NUM = r"[\d一二三四五六七八九十百千零〇两]+"
 _ADDRESS = re.compile(
     rf"[\u4e00-\u9fff]{{1,12}}(?:路|街|大道|巷|弄|胡同)[^\s，。；]{{0,8}}?{_NUM}号[^\s，。；]{{0,12}}?{_NUM}室"
     rf"|[\u4e00-\u9fff]{{1,12}}(?:小区|花园|家园|公寓|苑)[^\s，。；]{{0,8}}?{_NUM}(?:栋|幢|号楼|座)"
