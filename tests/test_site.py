@@ -181,13 +181,20 @@ def test_search_index_is_segmented_by_jieba(covered):
 
 def test_lesson_title_with_markup_characters_is_shown_as_typed(library):
     library.fill_coverage()
-    library.lesson("odd.md", title="<情绪> | [小怪兽] *1*", grades=[2])
+    library.lesson("odd.md", title="<情绪> | [小怪兽] *1*", grades=[2], author="_王_ \\ 老师 | *",
+                   keywords=["a|b", "`code`"])
     build = library.build()
     assert build.returncode == 0, build.output
     page = soup(build, "lessons/odd/index.html")
     assert page.find("h1").get_text(strip=True) == "<情绪> | [小怪兽] *1*"
     index = soup(build, "lessons/index.html")
     assert index.find("a", string="<情绪> | [小怪兽] *1*") is not None
+    rows = {tr.th.get_text(strip=True): tr.td.get_text(strip=True)
+            for tr in page.select("table.xinyu-card tr")}
+    assert rows["执教 / 设计"] == "_王_ \\ 老师 | *"
+    assert rows["关键词"] == "a|b、`code`"
+    # the <title> is unescaped by the theme: angle brackets become full-width
+    assert page.find("title").get_text().startswith("＜情绪＞ | [小怪兽] *1* - ")
 
 
 def test_coverage_gap_fails_the_build_naming_each_cell(library):

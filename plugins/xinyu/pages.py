@@ -29,7 +29,7 @@ CASES_INDEX = "cases/index.md"
 COLLECTIONS_INDEX = "collections/index.md"
 COVERAGE = "coverage.md"
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#+!{}])")
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|#+!{}]")
 _HEADING = re.compile(r"^(#{1,5})(?=[ \t])")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _BADGES = dict(zip(AWARDS, ("first", "second", "third", "excellent")))
@@ -70,11 +70,13 @@ def collection_print_uri(collection: Collection) -> str:
 
 
 def _text(value: object) -> object:
-    """Escape a value for HTML and for Markdown, so a title such as
-    `<课>|[1]` shows as typed and cannot break a table or a link."""
+    """Escape a value so a title such as `<课>|[1]*` shows as typed and cannot
+    break a table, a link or an attribute. Markdown-significant characters
+    become numeric character references, which read the same in Markdown,
+    in raw HTML and in attribute values."""
     if value is None or isinstance(value, (Markup, bool, int)):
         return value
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+    return Markup(_MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m[0])};", str(escape(value))))
 
 
 def _url(value: str) -> Markup:

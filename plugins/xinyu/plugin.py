@@ -16,7 +16,7 @@ from pymdownx.slugs import slugify
 from .config import XinyuConfig
 from .core.library import Library, load_library
 from .core.report import kind_summary
-from .core.html_safety import sanitize
+from .core.html_safety import plain_title, sanitize
 from .pages import (CASES_INDEX, COLLECTIONS_INDEX, COVERAGE, LESSONS_INDEX, PageRenderer,
                     collection_uri, entry_uri, grade_uri, topic_uri)
 
@@ -120,9 +120,11 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                         files: Files) -> str | None:
         """Contributed Markdown may carry raw HTML: only safe HTML reaches the site.
         (The removals were reported, with path and line, when the content was loaded.)"""
-        if not self.config.enabled or page.file.src_uri in self.trusted:
+        if not self.config.enabled:
             return None
-        return sanitize(html)
+        if page.title and any(c in page.title for c in "<>&"):
+            page.meta["title"] = plain_title(page.title)
+        return html if page.file.src_uri in self.trusted else sanitize(html)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:

@@ -8,6 +8,7 @@ import re
 from html.parser import HTMLParser
 
 import nh3
+from markupsafe import Markup
 
 from .problems import Problem, warning
 
@@ -42,6 +43,14 @@ def sanitize(html: str) -> str:
     return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
                      url_schemes=set(URL_SCHEMES), generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
                      link_rel=None, strip_comments=True)
+
+
+def plain_title(title: str) -> str:
+    """A page title that is safe both as HTML and after a theme unescapes it
+    into <title> (Material's `striptags` does): tags removed, and < > &
+    replaced by their full-width forms."""
+    text = Markup(title).striptags()
+    return text.replace("<", "＜").replace(">", "＞").replace("&", "＆")
 
 
 def unsafe_scheme(url: str) -> str | None:
