@@ -65,3 +65,33 @@ def test_xinyu_check_passes_on_the_demo():
     proc = xinyu(REPO, "check")
     assert proc.returncode == 0, proc.stdout
     assert " 0 errors" in proc.stdout.splitlines()[-1]
+
+
+def test_demo_cases_span_all_stages_awards_and_themes():
+    library = load_library(REPO, {})
+    cases = library.cases.published
+    assert len(cases) >= 8
+    stages = {library.settings.grade(g).stage for case in cases for g in case.meta["grades"]}
+    assert stages == {"primary", "junior", "senior"}
+    assert {case.meta["award"] for case in cases} >= {"一等奖", "二等奖", "三等奖", "优秀"}
+    assert len({theme for case in cases for theme in case.meta["themes"]}) >= 6
+
+
+def test_demo_collection_has_showcase_lessons_across_grades(demo_build):
+    library = load_library(REPO, {})
+    [collection] = library.collections.values()
+    assert len(collection.lessons) >= 6
+    assert len({g for lesson in collection.lessons for g in lesson.meta["grades"]}) >= 6
+    months = [lesson.meta["showcase"]["month"] for lesson in collection.lessons]
+    assert months == sorted(months)
+    printable = page(demo_build, f"collections/{collection.key}/print/index.html")
+    titles = [h.get_text(strip=True).rstrip("¶") for h in printable.select("h2.xinyu-print-lesson")]
+    assert titles == [lesson.title for lesson in collection.lessons]
+
+
+def test_demo_case_pages_are_built(demo_build):
+    library = load_library(REPO, {})
+    for case in library.cases.published:
+        assert (demo_build.site / "cases" / case.slug / "index.html").is_file()
+    index = page(demo_build, "cases/index.html")
+    assert len(index.select("#xinyu-case-list .xinyu-item")) == len(library.cases.published)

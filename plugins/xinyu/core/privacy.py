@@ -27,18 +27,25 @@ _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _SEP = r"[ \t\-]?"
 _ID18 = re.compile(rf"(?<![\dA-Za-z])(?:\d{_SEP}){{17}}[\dXx](?![\dA-Za-z])")
 _ID15 = re.compile(r"(?<!\d)\d{8}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?!\d)")
-_MOBILE = re.compile(rf"(?<![\d+])(?:(?:\+|00)?86{_SEP}|\(\+?86\){_SEP}?)?1[3-9]\d{_SEP}\d{{4}}{_SEP}\d{{4}}(?!\d)")
+_MOBILE_SEP = r"[ \t\-.]?"
+_MOBILE = re.compile(rf"(?<![\d+.])(?:(?:\+|00)?86{_MOBILE_SEP}|\(\+?86\){_SEP}?)?"
+                     rf"1[3-9]\d{_MOBILE_SEP}\d{{4}}{_MOBILE_SEP}\d{{4}}(?![\d.]?\d)")
 _LANDLINE = re.compile(r"(?<![\d.])(?:\(0\d{2,3}\)|0\d{2,3})[ \t\-]?[1-9]\d{2,3}[ \t\-]?\d{4}(?![\d.])")
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _QQ = re.compile(r"(?:QQ|qq|Qq|扣扣)\s*(?:号码|号|群)?\s*[:：]?\s*[1-9]\d{4,10}(?!\d)")
-_WECHAT = re.compile(r"(?:微信号|微信|WeChat|wechat|weixin|VX|vx|WX|wx)\s*(?:号|ID|id)?\s*[:：]\s*"
-                     r"[A-Za-z0-9][-_A-Za-z0-9]{4,19}")
+_WECHAT = re.compile(r"(?:(?:微信号|微信|WeChat|wechat|weixin|VX|vx|WX|wx)\s*(?:号|ID|id)?\s*[:：]|微信号)"
+                     r"\s*[A-Za-z0-9][-_A-Za-z0-9]{4,19}")
 _NUM = r"[\d一二三四五六七八九十百千零〇两]+"
 _ADDRESS = re.compile(
+    # ...路...号...室
     rf"[\u4e00-\u9fff]{{1,12}}(?:路|街|大道|巷|弄|胡同)[^\s，。；]{{0,8}}?{_NUM}号[^\s，。；]{{0,12}}?{_NUM}室"
-    rf"|[\u4e00-\u9fff]{{1,12}}(?:小区|花园|家园|公寓|苑)[^\s，。；]{{0,8}}?{_NUM}(?:栋|幢|号楼|座)"
-    rf"[^\s，。；]{{0,6}}?{_NUM}单元"
-    rf"|{_NUM}(?:栋|幢|号楼){_NUM}单元{_NUM}室")
+    # ...小区...栋...单元 / ...花园...栋...室
+    rf"|[\u4e00-\u9fff]{{1,12}}(?:小区|花园|家园|公寓|苑|新村)[^\s，。；]{{0,8}}?{_NUM}(?:栋|幢|号楼|座)"
+    rf"[^\s，。；]{{0,6}}?(?:{_NUM}单元|\d{{3,4}}室?)"
+    # ...栋...单元...室
+    rf"|{_NUM}(?:栋|幢|号楼){_NUM}单元{_NUM}室"
+    # a village and its group: ...村...组
+    rf"|[\u4e00-\u9fff]{{1,8}}村{_NUM}组")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _ALLOW = re.compile(r"xinyu-allow:\s*(?P<rule>[a-z]+)\s*(?P<reason>[^\n]*?)\s*(?:-->|$)")
 
@@ -167,9 +174,11 @@ class PrivacyGuard:
             digits = match.group()
             if _valid_date(1900 + int(digits[6:8]), int(digits[8:10]), int(digits[10:12])):
                 yield Hit("id", number, match.start() + 1, digits)
-        for pattern in (_MOBILE, _LANDLINE):
-            for match in pattern.finditer(text):
-                yield Hit("phone", number, match.start() + 1, match.group())
+        mobiles = [m.span() for m in _MOBILE.finditer(text)]
+        landlines = [m.span() for m in _LANDLINE.finditer(text)
+                     if not any(m.start() < end and start < m.end() for start, end in mobiles)]
+        for start, end in sorted(mobiles + landlines):
+            yield Hit("phone", number, start + 1, text[start:end])
         for match in _EMAIL.finditer(text):
             if match.group().lower() not in self.allowed_emails:
                 yield Hit("email", number, match.start() + 1, match.group())
