@@ -177,8 +177,8 @@ def test_unknown_collection_key_is_an_error(library):
     (library.root / "lessons" / "collections.yml").write_text('"2024":\n  title: 课例集\n', encoding="utf-8")
     library.lesson("x.md", grades=[2], showcase={"collection": "2042", "month": "2024-05"})
     out = library.check().stdout
-    assert "lessons/x.md:6: showcase.collection: unknown collection '2042' (did you mean '2024'?); " \
-           "collections are defined in lessons/collections.yml (2024)" in out
+    assert "lessons/x.md:6: showcase.collection: unknown key '2042' (did you mean '2024'?); " \
+           "the keys are defined in lessons/collections.yml (2024)" in out
 
 
 def test_collections_file_errors_have_lines(library):
@@ -188,7 +188,7 @@ def test_collections_file_errors_have_lines(library):
     out = library.check().stdout
     assert "lessons/collections.yml:2: unknown field '2024.titel' (did you mean 'title'?)" in out
     assert "lessons/collections.yml:1: missing required field '2024.title'" in out
-    assert "lessons/collections.yml:3: collection '2025' needs indented fields" in out
+    assert "lessons/collections.yml:3: '2025' needs indented fields below it (title, editor, description)" in out
 
 
 XSS = """## 教学目标

@@ -19,15 +19,18 @@ from markupsafe import Markup, escape
 
 from .core.collections import Collection
 from .core.coverage import lesson_order
-from .core.kinds import AWARDS, SCORES
+from .core.kinds import AUDIENCES, AWARDS, FORMATS, SCORES
+from .core.lecturers import Lecturer
 from .core.library import Library
 from .core.loader import LINK, Entry
-from .core.vocabulary import SEMESTERS, Grade, Topic
+from .core.vocabulary import SEMESTERS, STAGES, Grade, Topic
 
 LESSONS_INDEX = "lessons/index.md"
 CASES_INDEX = "cases/index.md"
 COLLECTIONS_INDEX = "collections/index.md"
 COVERAGE = "coverage.md"
+COURSES_INDEX = "courses/index.md"
+LECTURERS_INDEX = "lecturers/index.md"
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|#+!{}]")
 _HEADING = re.compile(r"^(#{1,5})(?=[ \t])")
@@ -44,7 +47,7 @@ class GeneratedPage:
 
 # Where each kind's pages live; an entry's page is <folder>/<slug>/index.md,
 # so attachments beside the source keep their relative links.
-ENTRY_FOLDERS = {"lesson": "lessons", "case": "cases"}
+ENTRY_FOLDERS = {"lesson": "lessons", "case": "cases", "course": "courses"}
 
 
 def entry_uri(entry: Entry) -> str:
@@ -59,6 +62,10 @@ def grade_uri(grade: Grade) -> str:
 
 def topic_uri(topic: Topic) -> str:
     return f"topics/{topic.key}.md"
+
+
+def lecturer_uri(lecturer: Lecturer) -> str:
+    return f"lecturers/{lecturer.key}/index.md"
 
 
 def collection_uri(collection: Collection) -> str:
@@ -111,6 +118,17 @@ def demote(markdown: str) -> Markup:
     return Markup("\n".join(lines))
 
 
+def grade_range_label(grades: list[Grade]) -> str:
+    """一至三年级, 高一至高三, 五年级; non-contiguous grades are listed."""
+    keys = [g.key for g in grades]
+    if len(grades) > 2 and keys == list(range(keys[0], keys[-1] + 1)):
+        first, last = grades[0].label, grades[-1].label
+        if first.endswith("年级") and last.endswith("年级"):
+            return f"{first[:-2]}至{last}"
+        return f"{first}至{last}"
+    return "、".join(g.label for g in grades)
+
+
 def score_total(case: Entry) -> int:
     scores = case.meta.get("scores") or {}
     return sum(scores.get(key) or 0 for key in SCORES)
@@ -143,7 +161,9 @@ def _environment() -> Environment:
                       keep_trailing_newline=True, finalize=_text)
     env.filters["url"] = _url
     env.globals.update(
-        link=_link, lesson_uri=entry_uri, case_uri=entry_uri, grade_uri=grade_uri,
+        link=_link, lesson_uri=entry_uri, case_uri=entry_uri, course_uri=entry_uri,
+        lecturer_uri=lecturer_uri, grade_uri=grade_uri, FORMATS=FORMATS,
+        COURSES_INDEX=COURSES_INDEX, LECTURERS_INDEX=LECTURERS_INDEX,
         topic_uri=topic_uri, collection_uri=collection_uri,
         collection_print_uri=collection_print_uri, badge=badge, month_label=month_label,
         demote=demote, score_total=score_total, LESSONS_INDEX=LESSONS_INDEX,
@@ -161,6 +181,7 @@ class PageRenderer:
         self.env = _environment()
         self.lessons = sorted(library.lessons.published, key=lesson_order(self.settings))
         self.cases = sorted(library.cases.published, key=self.featured_rank)
+        self.courses = sorted(library.courses.published, key=self.course_order)
 
     def pages(self) -> list[GeneratedPage]:
         settings = self.settings
@@ -175,6 +196,14 @@ class PageRenderer:
         pages += [self._render("case.md.j2", entry_uri(case), case=case,
                                body=body_for(case, entry_uri(case)))
                   for case in self.cases]
+        pages.append(self._courses_index())
+        pages += [self._render("course.md.j2", entry_uri(course), course=course,
+                               body=body_for(course, entry_uri(course)))
+                  for course in self.courses]
+        pages.append(self._render("lecturers_index.md.j2", LECTURERS_INDEX, trusted=True))
+        pages += [self._render("lecturer.md.j2", lecturer_uri(lecturer), trusted=True,
+                               lecturer=lecturer)
+                  for lecturer in self.library.lecturers.values()]
         pages.append(self._render("collections_index.md.j2", COLLECTIONS_INDEX, trusted=True))
         for collection in self.library.collections.values():
             pages.append(self._render("collection.md.j2", collection_uri(collection),
@@ -209,15 +238,50 @@ class PageRenderer:
             year_options=[(y, f"{y}年") for y in years],
             featured_rank=self.featured_rank)
 
+    def _courses_index(self) -> GeneratedPage:
+        courses = self.courses
+        groups: dict[str, list[Entry]] = {}
+        for course in courses:
+            groups.setdefault(self.course_group(course), []).append(course)
+        grades = sorted({g for c in courses for g in c.meta["grades"]})
+        return self._render(
+            "courses_index.md.j2", COURSES_INDEX, trusted=True, courses=courses,
+            groups=[{"label": label, "courses": items} for label, items in groups.items()],
+            grade_options=[(g, self.settings.grade(g).label) for g in grades],
+            theme_options=[(t, t) for t in sorted({t for c in courses for t in c.meta["themes"]})],
+            format_options=[(key, label) for key, label in FORMATS.items()
+                            if any(c.meta["format"] == key for c in courses)])
+
     def _render(self, template: str, uri: str, trusted: bool = False, **context) -> GeneratedPage:
         markdown = self.env.get_template(template).render(
             page_uri=uri, settings=self.settings, lessons=self.lessons,
             coverage=self.library.coverage, collections=self.library.collections,
-            grades_of=self.grades_of, topic_of=self.settings.topic, **context)
+            lecturers=self.library.lecturers, order=self.settings.order,
+            grades_of=self.grades_of, topic_of=self.settings.topic,
+            audience_label=self.audience_label, **context)
         return GeneratedPage(uri, markdown, trusted)
 
     def grades_of(self, entry: Entry) -> list[Grade]:
         return [g for g in self.settings.grades if g.key in entry.meta["grades"]]
+
+    def stages_of(self, entry: Entry) -> list[str]:
+        stages = [g.stage for g in self.grades_of(entry)]
+        return [stage for stage in STAGES if stage in stages]
+
+    def audience_label(self, course: Entry) -> str:
+        """一至三年级家长, 高一至高三学生."""
+        return grade_range_label(self.grades_of(course)) + AUDIENCES[course.meta["audience"]]
+
+    def course_group(self, course: Entry) -> str:
+        """The menu's sections: audience by stage, e.g. 小学家长, 初中、高中学生."""
+        return "、".join(STAGES[s] for s in self.stages_of(course)) + AUDIENCES[course.meta["audience"]]
+
+    def course_order(self, course: Entry) -> tuple:
+        stages = self.stages_of(course)
+        # open courses before paused ones within a group
+        return (list(AUDIENCES).index(course.meta["audience"]), list(STAGES).index(stages[0]),
+                len(stages), course.meta["status"] != "open", min(course.meta["grades"]),
+                course.title)
 
     def featured_rank(self, case: Entry) -> str:
         """Featured awards first, then by award, then newest."""

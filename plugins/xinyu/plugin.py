@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -17,15 +18,17 @@ from .config import XinyuConfig
 from .core.library import Library, load_library
 from .core.report import kind_summary
 from .core.html_safety import plain_title, sanitize
-from .pages import (CASES_INDEX, COLLECTIONS_INDEX, COVERAGE, LESSONS_INDEX, PageRenderer,
-                    collection_uri, entry_uri, grade_uri, topic_uri)
+from .catalogue import build_catalogue
+from .pages import (CASES_INDEX, COLLECTIONS_INDEX, COURSES_INDEX, COVERAGE, LECTURERS_INDEX,
+                    LESSONS_INDEX, PageRenderer, collection_uri, entry_uri, grade_uri, topic_uri)
 
 log = logging.getLogger("mkdocs.plugins.xinyu")
 
 ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"
 STYLESHEET = "assets/xinyu/xinyu.css"
-SCRIPT = "assets/xinyu/filter.js"
+SCRIPTS = ("assets/xinyu/filter.js", "assets/xinyu/order.js")
+CATALOGUE, CATALOGUE_SCHEMA = "catalogue.json", "catalogue.schema.json"
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables")
 
 
@@ -49,7 +52,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # empty id ("_1"); keep the text unless the site chose its own.
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify(case="lower"))
         config.extra_css.insert(0, STYLESHEET)
-        config.extra_javascript.append(SCRIPT)
+        config.extra_javascript.extend(SCRIPTS)
         config.theme.dirs.append(str(THEME))  # last: a site's custom_dir can override
         return config
 
@@ -75,8 +78,10 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         return files
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> None:
+        self._remove_content_sources(files)
+        renderer = PageRenderer(self.library)
         self.trusted = set()
-        for page in PageRenderer(self.library).pages():
+        for page in renderer.pages():
             _add(files, File.generated(config, page.uri, content=page.markdown,
                                        inclusion=InclusionLevel.NOT_IN_NAV))
             if page.trusted:
@@ -88,9 +93,25 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                     source = self.root / entry.folder / attachment
                     _add(files, File.generated(config, f"{folder}/{attachment}",
                                                abs_src_path=str(source)))
-        for asset in (STYLESHEET, SCRIPT):
+        for asset in (STYLESHEET, *SCRIPTS):
             _add(files, File.generated(config, asset,
                                        abs_src_path=str(ASSETS / Path(asset).name)))
+        catalogue = build_catalogue(renderer, config.site_name,
+                                    lambda uri: files.get_file_from_path(uri).url)
+        _add(files, File.generated(config, CATALOGUE,
+                                   content=json.dumps(catalogue, ensure_ascii=False, indent=2)))
+        _add(files, File.generated(config, CATALOGUE_SCHEMA,
+                                   abs_src_path=str(ASSETS / CATALOGUE_SCHEMA)))
+
+    def _remove_content_sources(self, files: Files) -> None:
+        """Course files and lecturers.yml sit in docs_dir, but they are content:
+        their pages are generated, and the raw files are not published."""
+        sources = [self.root / self.library.settings.courses_dir,
+                   self.root / self.library.settings.lecturers_file]
+        for file in list(files):
+            path = Path(file.abs_src_path or "")
+            if any(path == source or source in path.parents for source in sources):
+                files.remove(file)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or self.library is None:
@@ -110,6 +131,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             Section("课例集", [page(COLLECTIONS_INDEX)] + [
                 page(collection_uri(c)) for c in self.library.collections.values()]),
             page(CASES_INDEX),
+            Section("家庭教育课程", [page(COURSES_INDEX), page(LECTURERS_INDEX)]),
         ]
         at = min(1, len(nav.items))
         nav.items[at:at] = sections

@@ -5,8 +5,10 @@
  * filtered view can be shared as a link.
  *
  * Markup: <form class="xinyu-facets" data-target="LIST_ID" hidden> with
- * <select name="FACET"> (and optionally <select name="sort">); list items
- * carry data-facet-FACET="a|b" and data-sort-KEY="value".
+ * <select name="FACET"> (and optionally <select name="sort">). The items are
+ * the [data-facets-item] elements inside the list (or its children), and
+ * carry data-facet-FACET="a|b" and data-sort-KEY="value"; a [data-facets-group]
+ * is hidden while none of its items is shown.
  */
 (function () {
   "use strict";
@@ -32,7 +34,9 @@
     form.dataset.ready = "1";
     var list = document.getElementById(form.getAttribute("data-target"));
     if (!list) return;
-    var items = Array.prototype.slice.call(list.children);
+    var marked = list.querySelectorAll("[data-facets-item]");
+    var items = Array.prototype.slice.call(marked.length ? marked : list.children);
+    var groups = Array.prototype.slice.call(list.querySelectorAll("[data-facets-group]"));
     items.forEach(function (item, index) { item.dataset.order = String(index); });
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var count = form.querySelector(".xinyu-facets__count");
@@ -55,13 +59,16 @@
         if (select.value) params.set(select.name, select.value); else params.delete(select.name);
         if (select.name === "sort") sort = select.value; else if (select.value) filters.push(select);
       });
-      if (sort) items.slice().sort(compare(sort)).forEach(function (item) { list.appendChild(item); });
+      if (sort) items.slice().sort(compare(sort)).forEach(function (item) { item.parentNode.appendChild(item); });
       items.forEach(function (item) {
         var visible = filters.every(function (select) {
           return values(item, select.name).indexOf(select.value) !== -1;
         });
         item.hidden = !visible;
         if (visible) shown += 1;
+      });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector("[data-facets-item]:not([hidden])");
       });
       if (count) count.textContent = "共 " + shown + " 项";
       if (empty) empty.hidden = shown !== 0;

@@ -13,7 +13,9 @@ from markupsafe import Markup
 from .problems import Problem, warning
 
 TAGS = frozenset(nh3.ALLOWED_TAGS | {"section", "figure", "figcaption", "nav", "main", "caption",
-                                     "details", "summary", "mark", "time"})
+                                     "details", "summary", "mark", "time",
+                                     # inert without scripts: on* attributes are removed
+                                     "button"})
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "hidden"})
 ATTRIBUTES = {
     "*": set(GLOBAL_ATTRIBUTES),
@@ -27,6 +29,7 @@ ATTRIBUTES = {
     "time": {"datetime"},
     "details": {"open"},
     "abbr": {"title"},
+    "button": {"type"},
 }
 ATTRIBUTE_PREFIXES = ("data-", "aria-")
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})

@@ -59,4 +59,29 @@ CASE = Kind(
     ),
 )
 
-KINDS: tuple[Kind, ...] = (LESSON, CASE)
+AUDIENCES = {"parents": "家长", "families": "亲子家庭", "students": "学生", "teachers": "教师"}
+FORMATS = {"lecture": "讲座", "workshop": "工作坊", "online": "线上", "group": "团体辅导"}
+
+COURSE = Kind(
+    key="course",
+    label="点单课程",
+    directory=lambda settings: settings.courses_dir,
+    sections=lambda settings: ("课程大纲",),
+    published=("open", "paused"),
+    fields=(
+        Field("title", Text(), required=True, example="title: 读懂孩子的情绪"),
+        Field("lecturer", Text(), required=True, example="lecturer: wang-fang"),
+        Field("audience", Choice(tuple(AUDIENCES)), required=True, example="audience: parents"),
+        Field("grades", Grades(), required=True, example='grades: "1-3"'),
+        Field("format", Choice(tuple(FORMATS)), required=True, example="format: lecture"),
+        Field("duration_min", Integer(minimum=1), required=True, example="duration_min: 90"),
+        Field("capacity", Integer(minimum=1)),
+        Field("lead_time_days", Integer(minimum=0), default=0),
+        Field("themes", TextList(nonempty=True), required=True, example="themes: [情绪, 亲子沟通]"),
+        Field("topic", TopicKey()),
+        Field("summary", Text(), required=True, example="summary: 一两句话介绍课程"),
+        Field("status", Choice(("open", "paused", "draft")), default="open"),
+    ),
+)
+
+KINDS: tuple[Kind, ...] = (LESSON, CASE, COURSE)

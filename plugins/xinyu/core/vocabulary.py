@@ -63,6 +63,15 @@ _TOPIC_KEY = re.compile(r"[a-z][a-z0-9-]*")
 
 
 @dataclass(frozen=True)
+class OrderContact:
+    """Where schools send course orders (`order:` in the plugin config)."""
+
+    email: str = ""
+    phone: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     grades: tuple[Grade, ...] = DEFAULT_GRADES
     topics: tuple[Topic, ...] = DEFAULT_TOPICS
@@ -73,6 +82,9 @@ class Settings:
     featured_awards: tuple[str, ...] = ("一等奖", "优秀")
     allowed_emails: tuple[str, ...] = ()
     protected_names: str = "privacy/protected-names.txt"
+    courses_dir: str = "content/courses"
+    lecturers_file: str = "content/lecturers.yml"
+    order: OrderContact = field(default_factory=lambda: OrderContact())
     min_periods: Mapping[int, int] = field(default_factory=dict)
     coverage_check: str = "error"
     periods_check: str = "warning"
@@ -93,6 +105,11 @@ class Settings:
 
     def minimum_periods(self, grade: Grade) -> int:
         return self.min_periods.get(grade.key, DEFAULT_MIN_PERIODS.get(grade.stage, 0))
+
+    @property
+    def public_emails(self) -> tuple[str, ...]:
+        """E-mail addresses that may appear on the site: the allowlist and the order address."""
+        return self.allowed_emails + ((self.order.email,) if self.order.email else ())
 
     def grade_span(self) -> str:
         keys = self.grade_keys
@@ -121,7 +138,7 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
         checks[name] = value
 
     paths = {}
-    for name in ("lessons_dir", "cases_dir", "protected_names"):
+    for name in ("lessons_dir", "cases_dir", "protected_names", "courses_dir", "lecturers_file"):
         value = data.get(name) or getattr(Settings, name)
         if not isinstance(value, str):
             bad(f"{name} must be a path relative to mkdocs.yml")
@@ -138,8 +155,14 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
             value = getattr(Settings, name)
         lists[name] = tuple(value)
 
+    order = data.get("order") or {}
+    if not (isinstance(order, dict) and set(order) <= {"email", "phone", "note"}
+            and all(isinstance(v, str) for v in order.values())):
+        bad("order must be a group with email, phone and note, e.g. order: {email: xinli@example.cn}")
+        order = {}
+
     settings = Settings(grades=grades, topics=topics, min_periods=min_periods,
-                        **paths, **lists, **checks)
+                        order=OrderContact(**order), **paths, **lists, **checks)
     return settings, problems
 
 

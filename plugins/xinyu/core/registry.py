@@ -1,0 +1,67 @@
+"""Registries: YAML files that map a key to a few fields (lesson-case
+collections, the lecturer team), and the check that content refers only to
+keys that exist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from .fields import did_you_mean
+from .frontmatter import parse_front_matter
+from .loader import Entry
+from .privacy import Allowance, PrivacyGuard
+from .problems import Problem, error
+from .schema import Field
+from .source import read_text
+from .validate import validate_group
+from .vocabulary import Settings
+
+
+def load_registry(root: Path, path: str, fields: tuple[Field, ...], settings: Settings,
+                  guard: PrivacyGuard) -> tuple[dict[str, dict[str, Any]], list[Problem], list[Allowance]]:
+    """{key: validated fields} of the registry at `path` (relative to root);
+    a missing file is an empty registry."""
+    abs_path = root / path
+    if not abs_path.is_file():
+        return {}, [], []
+    text, problems = read_text(abs_path, path)
+    if text is None:
+        return {}, problems, []
+    problems, allowances = guard.scan(text, path)
+    parsed, parse_problems = parse_front_matter(text, 1, path)
+    problems += parse_problems
+    entries: dict[str, dict[str, Any]] = {}
+    for key, value in (parsed.data if parsed else {}).items():
+        line = parsed.lines.get(str(key), 1)
+        if not isinstance(value, dict):
+            problems.append(error(path, line, f"'{key}' needs indented fields below it "
+                                              f"({', '.join(f.name for f in fields)})"))
+            continue
+        meta, field_problems = validate_group(value, fields, f"{key}.", parsed.lines, settings,
+                                              path, line)
+        problems += field_problems
+        if not field_problems:
+            entries[str(key)] = meta
+    return entries, problems, allowances
+
+
+def reference_check(field: str, registry: dict[str, Any], registry_path: str
+                    ) -> Callable[[Entry], list[Problem]]:
+    """An entry's `field` (dotted for nested fields) must name a key of the registry."""
+    def check(entry: Entry) -> list[Problem]:
+        value: Any = entry.meta
+        for part in field.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is None or value in registry:
+            return []
+        hint = did_you_mean(str(value), list(registry))
+        known = ", ".join(registry) or "none yet"
+        return [error(entry.path, entry.lines.get(field, 1),
+                      f"{field}: unknown key '{value}'{hint}; the keys are defined in "
+                      f"{registry_path} ({known})")]
+    return check
+
+
+def all_checks(*checks: Callable[[Entry], list[Problem]]) -> Callable[[Entry], list[Problem]]:
+    return lambda entry: [problem for check in checks for problem in check(entry)]

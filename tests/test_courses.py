@@ -1,0 +1,320 @@
+"""The lecturer team's on-demand course menu: content, pages, catalogue.json,
+and ordering in a real browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ARTIFACTS, REPO, Library, dedent
+
+OUTLINE = "## 课程大纲\n\n1. 认识情绪\n2. 亲子练习\n"
+
+LECTURERS = dedent("""
+    wang-fang:
+      name: 王芳
+      title: 国家二级心理咨询师
+      bio: 长期从事小学心理健康教育。
+    li-ming:
+      name: 李明
+      title: 区家庭教育指导师
+""")
+
+
+def write_course(library: Library, slug: str, **fields) -> None:
+    fields = {"title": slug, "lecturer": "wang-fang", "audience": "parents", "grades": "1-3",
+              "format": "lecture", "duration_min": 90, "themes": ["亲子沟通"],
+              "summary": "课程简介。", **fields}
+    front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
+    path = library.root / "content" / "courses" / f"{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front}---\n{OUTLINE}", encoding="utf-8")
+
+
+def course_library(root) -> Library:
+    library = Library(root, plugin={"order": {"email": "order@xinli.example.cn", "phone": "0791-8888 6666",
+                                              "note": "工作日受理"}})
+    library.fill_coverage()
+    (library.root / "content" / "lecturers.yml").write_text(LECTURERS, encoding="utf-8")
+    write_course(library, "emotions", title="读懂孩子的情绪", grades="1-3", capacity=60,
+                 lead_time_days=14, themes=["情绪", "亲子沟通"], topic="emotion")
+    write_course(library, "phones", title="手机与网络使用", grades=[5, 6], format="workshop",
+                 capacity=30, lead_time_days=7, themes=["手机使用"], lecturer="li-ming")
+    write_course(library, "puberty", title="青春期的孩子", grades="7-9", format="online",
+                 lead_time_days=0, themes=["青春期", "亲子沟通"])
+    write_course(library, "exam", title="考前心理疏导", grades=[12], audience="students",
+                 format="group", capacity=20, themes=["考试焦虑"], lecturer="li-ming")
+    write_course(library, "paused", title="暂停的课程", grades="1-6", status="paused", themes=["情绪"])
+    write_course(library, "draft", title="草稿课程", status="draft")
+    return library
+
+
+@pytest.fixture(scope="module")
+def menu(tmp_path_factory):
+    library = course_library(tmp_path_factory.mktemp("courses") / "repo")
+    build = library.build()
+    assert build.returncode == 0, build.output
+    return build
+
+
+def soup(build, path: str) -> BeautifulSoup:
+    return BeautifulSoup(build.html(path), "html.parser")
+
+
+def test_course_errors_have_path_and_line(tmp_path):
+    library = Library(tmp_path / "repo")
+    library.fill_coverage()
+    (library.root / "content" / "lecturers.yml").write_text(LECTURERS, encoding="utf-8")
+    write_course(library, "bad", lecturer="wang-fan", format="seminar", grades=[13], duration_min=-30)
+    out = library.check().stdout
+    assert "content/courses/bad.md:3: lecturer: unknown key 'wang-fan' (did you mean 'wang-fang'?); " \
+           "the keys are defined in content/lecturers.yml (wang-fang, li-ming)" in out
+    assert "content/courses/bad.md:5: grades: grade 13 is not one of the configured grades (1–12)" in out
+    assert "content/courses/bad.md:6: format: must be one of lecture, workshop, online, group, " \
+           "not 'seminar'" in out
+    assert "content/courses/bad.md:7: duration_min: must be at least 1, not -30" in out
+    assert "course (点单课程): 1 found, 0 published, 0 drafts, 1 rejected" in out
+
+
+def test_lecturers_file_errors_have_lines(tmp_path):
+    library = Library(tmp_path / "repo")
+    (library.root / "content" / "lecturers.yml").write_text("wang-fang:\n  name: 王芳\n", encoding="utf-8")
+    out = library.check().stdout
+    assert "content/lecturers.yml:1: missing required field 'wang-fang.title'" in out
+
+
+def test_course_page_shows_lecturer_audience_and_outline(menu):
+    page = soup(menu, "courses/emotions/index.html")
+    rows = {tr.th.get_text(strip=True): tr.td.get_text(" ", strip=True) for tr in page.select("table.xinyu-card tr")}
+    assert rows["主讲"] == "王芳 ，国家二级心理咨询师"
+    assert rows["对象"] == "一至三年级家长"
+    assert rows["形式"] == "讲座"
+    assert rows["时长"] == "90 分钟"
+    assert rows["人数"] == "每场不超过 60 人"
+    assert rows["预约"] == "至少提前 14 天"
+    assert rows["主题"] == "情绪、亲子沟通"
+    assert rows["课程编号"] == "emotions"
+    assert page.find("h2", string="课程大纲") is not None
+    assert page.select_one("button.xinyu-order-add__button")["data-course-id"] == "emotions"
+
+
+def test_paused_course_is_visible_but_cannot_be_ordered(menu):
+    page = soup(menu, "courses/paused/index.html")
+    assert "暂停预约" in page.select_one(".xinyu-status--paused").get_text()
+    assert page.select("button.xinyu-order-add__button") == []
+    card = soup(menu, "courses/index.html").find("a", string="暂停的课程").find_parent("article")
+    assert "暂停预约" in card.get_text() and card.select("button") == []
+
+
+def test_lecturer_page_lists_their_courses(menu):
+    page = soup(menu, "lecturers/li-ming/index.html")
+    assert sorted(a.get_text() for a in page.select("article li a")) == ["手机与网络使用", "考前心理疏导"]
+
+
+def test_menu_groups_cards_by_audience_stage(menu):
+    page = soup(menu, "courses/index.html")
+    groups = {section.h2.get_text(strip=True): [a.get_text() for a in section.select("h3 a")]
+              for section in page.select("section.xinyu-menu__group")}
+    assert groups == {"小学家长": ["读懂孩子的情绪", "手机与网络使用", "暂停的课程"],
+                      "初中家长": ["青春期的孩子"], "高中学生": ["考前心理疏导"]}
+
+
+def test_raw_course_sources_are_not_published(menu):
+    assert not (menu.site / "lecturers.yml").exists()
+    assert not (menu.site / "courses" / "draft").exists()
+
+
+def test_catalogue_json_is_valid_and_public(menu):
+    catalogue = json.loads((menu.site / "catalogue.json").read_text(encoding="utf-8"))
+    schema = json.loads((menu.site / "catalogue.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(catalogue, schema)
+    courses = {c["id"]: c for c in catalogue["courses"]}
+    assert set(courses) == {"emotions", "phones", "puberty", "exam", "paused"}
+    assert courses["paused"]["status"] == "paused" and courses["paused"]["orderable"] is False
+    assert courses["emotions"]["audience_label"] == "一至三年级家长"
+    assert courses["emotions"]["url"] == "courses/emotions/"
+    assert courses["puberty"]["capacity"] is None
+    assert catalogue["order"]["email"] == "order@xinli.example.cn"
+    lecturers = {l["id"]: l for l in catalogue["lecturers"]}
+    assert sorted(lecturers["li-ming"]["courses"]) == ["exam", "phones"]
+
+
+def test_catalogue_schema_rejects_what_it_should():
+    schema = json.loads((REPO / "plugins" / "xinyu" / "assets" / "catalogue.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"version": 1, "courses": [{"id": "x", "phone": "13812345678"}]}, schema)
+
+
+# ---- in the browser -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def menu_url(menu):
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(menu.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator("#xinyu-course-menu article:visible h3").all_inner_texts()
+
+
+def test_filtering_by_grade_shows_matching_cards_and_updates_the_url(phone_page, menu_url):
+    page = phone_page
+    page.goto(f"{menu_url}/courses/")
+    assert len(visible_titles(page)) == 5
+    page.select_option("select[name=grade]", "5")
+    assert visible_titles(page) == ["手机与网络使用", "暂停的课程"]
+    assert page.url.endswith("/courses/?grade=5")
+    assert page.locator(".xinyu-facets__count").inner_text() == "共 2 项"
+    assert page.locator("section.xinyu-menu__group:visible h2").all_inner_texts() == ["小学家长"]
+    page.select_option("select[name=format]", "workshop")
+    assert visible_titles(page) == ["手机与网络使用"]
+    shared = page.url
+    other = page.context.new_page()
+    other.goto(shared)
+    assert other.locator("select[name=grade]").input_value() == "5"
+    assert other.locator("select[name=format]").input_value() == "workshop"
+    assert visible_titles(other) == ["手机与网络使用"]
+
+
+def test_filters_work_with_the_keyboard(phone_page, menu_url):
+    page = phone_page
+    page.goto(f"{menu_url}/courses/")
+    page.focus("select[name=theme]")
+    page.keyboard.press("ArrowDown")  # the first theme
+    first_theme = page.locator("select[name=theme]").input_value()
+    assert first_theme
+    assert all(first_theme in (page.locator(f"#xinyu-course-menu article:visible >> nth={i}")
+                               .get_attribute("data-facet-theme") or "").split("|")
+               for i in range(page.locator("#xinyu-course-menu article:visible").count()))
+    assert page.get_by_role("combobox", name=re.compile("^主题")).count() == 1
+
+
+def fill_order(page, participants: str = "40", days_ahead: int = 30) -> None:
+    date = (dt.date.today() + dt.timedelta(days=days_ahead)).isoformat()
+    page.fill("input[name=school]", "青山湖区第一小学 三年级")
+    page.fill("input[name=contact]", "张老师")
+    page.fill("input[name=phone]", "13900001111")
+    page.fill("input[name=date]", date)
+    page.fill("input[name=participants]", participants)
+
+
+def test_ordering_two_courses_yields_a_mailto_link_with_both(phone_page, menu_url):
+    page = phone_page
+    page.goto(f"{menu_url}/courses/")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.locator("article.xinyu-card-item", has_text="读懂孩子的情绪").get_by_role("button", name="加入点单").click()
+    page.locator("article.xinyu-card-item", has_text="手机与网络使用").get_by_role("button", name="加入点单").click()
+    assert page.locator(".xinyu-order__courses li").count() == 2
+    fill_order(page, participants="25")
+    page.get_by_role("button", name="生成点单").click()
+    href = page.locator("a.xinyu-order__mail").get_attribute("href")
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto" and parts.path == "order@xinli.example.cn"
+    query = parse_qs(parts.query)
+    subject, body = query["subject"][0], query["body"][0]
+    for course_id, title in [("emotions", "读懂孩子的情绪"), ("phones", "手机与网络使用")]:
+        assert f"{course_id}《{title}》" in subject
+        assert f"[{course_id}] {title}" in body
+    assert "联系电话：13900001111" in body and "预计参加人数：25" in body
+    # the phone number is not stored and not in the address bar
+    assert "13900001111" not in page.evaluate("JSON.stringify(localStorage)")
+    assert "13900001111" not in page.url
+    sheet = page.locator(".xinyu-order-sheet")
+    assert "[phones] 手机与网络使用" in sheet.inner_text()
+
+
+def test_order_checks_lead_time_and_capacity(phone_page, menu_url):
+    page = phone_page
+    page.goto(f"{menu_url}/courses/")
+    page.evaluate("localStorage.setItem('xinyu-order', JSON.stringify({courses: ['emotions', 'phones']}))")
+    page.reload()
+    fill_order(page, participants="45", days_ahead=3)
+    page.get_by_role("button", name="生成点单").click()
+    messages = page.locator(".xinyu-order__messages").inner_text()
+    earliest = (dt.date.today() + dt.timedelta(days=14)).isoformat()
+    assert f"《读懂孩子的情绪》需要至少提前 14 天预约，首选日期最早可选 {earliest}。" in messages
+    assert "《手机与网络使用》每场最多 30 人，预计 45 人超出了" in messages
+    assert page.locator(".xinyu-order__result").is_hidden()
+
+
+def test_selection_survives_reload_paused_cannot_be_added_and_clear_empties(phone_page, menu_url):
+    page = phone_page
+    page.goto(f"{menu_url}/courses/")
+    page.evaluate("localStorage.setItem('xinyu-order', JSON.stringify({courses: ['puberty', 'paused']}))")
+    page.reload()
+    items = page.locator(".xinyu-order__courses li")
+    assert items.count() == 1 and "青春期的孩子" in items.first.inner_text()
+    assert page.locator("article.xinyu-card-item", has_text="暂停的课程").get_by_role("button").count() == 0
+    page.reload()
+    assert page.locator(".xinyu-order__courses li").count() == 1
+    page.get_by_role("button", name="清空点单").click()
+    assert page.locator(".xinyu-order__courses li").count() == 0
+    page.reload()
+    assert page.locator(".xinyu-order__courses li").count() == 0
+
+
+def test_course_page_adds_to_the_same_order(phone_page, menu_url):
+    page = phone_page
+    page.goto(f"{menu_url}/courses/exam/")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.get_by_role("button", name="加入点单").click()
+    assert page.get_by_role("button", name="已加入点单 ✓").get_attribute("aria-pressed") == "true"
+    page.get_by_role("link", name="去填写点单表").click()
+    assert "考前心理疏导" in page.locator(".xinyu-order__courses").inner_text()
+
+
+def test_menu_fits_a_phone_without_horizontal_scrolling(phone_page, menu_url):
+    page = phone_page
+    for path in ("courses/", "courses/emotions/"):
+        page.goto(f"{menu_url}/{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+    page.goto(f"{menu_url}/courses/")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "course-menu-375.png"), full_page=True)
+
+
+def test_without_javascript_the_menu_is_a_complete_plain_list(browser, menu_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{menu_url}/courses/")
+    assert len(visible_titles(page)) == 5
+    assert page.locator("form.xinyu-facets").is_hidden()
+    assert page.locator("#xinyu-order").is_hidden()
+    assert "order@xinli.example.cn" in page.locator(".md-content").inner_text()
+    context.close()
+
+
+def test_demo_menu_screenshot(browser, demo_url):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{demo_url}/courses/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "demo-course-menu-375.png"))
+    context.close()
