@@ -318,3 +318,21 @@ def test_demo_menu_screenshot(browser, demo_url):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "demo-course-menu-375.png"))
     context.close()
+
+
+def test_printable_order_sheet(phone_page, menu_url):
+    page = phone_page
+    page.goto(f"{menu_url}/courses/")
+    page.evaluate("localStorage.setItem('xinyu-order', JSON.stringify({courses: ['puberty']}))")
+    page.reload()
+    fill_order(page)
+    page.get_by_role("button", name="生成点单").click()
+    page.get_by_role("button", name="打印点单表").click()
+    page.emulate_media(media="print")
+    sheet = page.locator(".xinyu-order-sheet")
+    assert sheet.is_visible()
+    assert "家庭教育课程点单表" in sheet.inner_text() and "[puberty] 青春期的孩子" in sheet.inner_text()
+    assert page.locator("#xinyu-course-menu").is_hidden()
+    assert page.locator("header.md-header").is_hidden()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "order-sheet-print.png"))

@@ -183,6 +183,9 @@
       sheet.appendChild(table);
       var contact = [panel.getAttribute("data-order-email"), panel.getAttribute("data-order-phone"),
         panel.getAttribute("data-order-note")].filter(Boolean).join("　");
+      var signature = document.createElement("p");
+      signature.textContent = "学校（盖章）：＿＿＿＿＿＿＿＿　　经办人签字：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿";
+      sheet.appendChild(signature);
       if (contact) {
         var footer = document.createElement("p");
         footer.textContent = "受理：" + contact;
