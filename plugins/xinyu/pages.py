@@ -185,7 +185,7 @@ class PageRenderer:
 
     def pages(self) -> list[GeneratedPage]:
         settings = self.settings
-        pages = [self._render("lessons_index.md.j2", LESSONS_INDEX, trusted=True)]
+        pages = [self._lessons_index()]
         pages += [self._lesson(lesson) for lesson in self.lessons]
         pages += [self._render("grade.md.j2", grade_uri(g), trusted=True, grade=g)
                   for g in settings.grades]
@@ -221,6 +221,15 @@ class PageRenderer:
             previous=same_topic[position - 1] if position > 0 else None,
             next=same_topic[position + 1] if position + 1 < len(same_topic) else None,
             body=body_for(lesson, entry_uri(lesson)))
+
+    def _lessons_index(self) -> GeneratedPage:
+        settings = self.settings
+        return self._render(
+            "lessons_index.md.j2", LESSONS_INDEX, trusted=True,
+            grade_options=[(g.key, g.label) for g in settings.grades],
+            topic_options=[(t.key, t.label) for t in settings.topics],
+            semester_options=[(1, "上学期"), (2, "下学期"), (0, "不限学期")],
+            collection_options=[(c.key, c.title) for c in self.library.collections.values()])
 
     def _cases_index(self) -> GeneratedPage:
         cases = self.cases

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,7 @@ from pymdownx.slugs import slugify
 
 from .config import XinyuConfig
 from .core.library import Library, load_library
+from .search_index import prepare_jieba, rewrite_index_file
 from .core.report import kind_summary
 from .core.html_safety import plain_title, sanitize
 from .catalogue import build_catalogue
@@ -29,6 +31,8 @@ THEME = Path(__file__).parent / "theme"
 STYLESHEET = "assets/xinyu/xinyu.css"
 SCRIPTS = ("assets/xinyu/filter.js", "assets/xinyu/order.js")
 CATALOGUE, CATALOGUE_SCHEMA = "catalogue.json", "catalogue.schema.json"
+SEARCH_WORKER_NAME = "xinyu-search.js"
+SEARCH_WORKER = f"assets/javascripts/workers/{SEARCH_WORKER_NAME}"  # beside Material's worker
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables")
 
 
@@ -71,6 +75,8 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         for allowed in self.library.allowances:
             log.info(f"xinyu: privacy exception reviewed: {allowed.path}:{allowed.line} "
                      f"{allowed.rule} ({allowed.reason})")
+        if _uses_search(config):
+            prepare_jieba(self._search_words())
         if self.library.errors:
             raise PluginError(f"xinyu: {len(self.library.errors)} errors in the content; "
                               "nothing was published (run 'xinyu check' to list them)")
@@ -102,6 +108,22 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                                    content=json.dumps(catalogue, ensure_ascii=False, indent=2)))
         _add(files, File.generated(config, CATALOGUE_SCHEMA,
                                    abs_src_path=str(ASSETS / CATALOGUE_SCHEMA)))
+        _add(files, File.generated(config, SEARCH_WORKER,
+                                   abs_src_path=str(ASSETS / "search-worker.js")))
+
+    def _search_words(self) -> set[str]:
+        """Labels and names that jieba must keep whole, so searching for them
+        finds them: grades, topics, schools, authors, lecturers, themes."""
+        settings = self.library.settings
+        words = {g.label for g in settings.grades} | {t.label for t in settings.topics}
+        for result in self.library.kinds:
+            for entry in result.published:
+                meta = entry.meta
+                words.update(str(meta[k]) for k in ("school", "author") if meta.get(k))
+                words.update(meta.get("themes") or ())
+                words.update(meta.get("keywords") or ())
+        words.update(lecturer.name for lecturer in self.library.lecturers.values())
+        return words
 
     def _remove_content_sources(self, files: Files) -> None:
         """Course files and lecturers.yml sit in docs_dir, but they are content:
@@ -148,23 +170,63 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             page.meta["title"] = plain_title(page.title)
         return html if page.file.src_uri in self.trusted else sanitize(html)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or not _uses_search(config):
+            return None
+        return _use_search_worker(output)
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            rewrite_index_file(index)
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
             server.watch(str(self.root / self.config.lessons_dir))
         return server
 
 
+def _uses_search(config: MkDocsConfig) -> bool:
+    return any(name.split("/")[-1] == "search" for name in config.plugins)
+
+
 def _require_chinese_search(config: MkDocsConfig) -> None:
     """Material's search silently indexes Chinese as whole sentences without
     jieba; for a Chinese site that is a broken search, so it is an error."""
-    if not any(name.split("/")[-1] == "search" for name in config.plugins):
+    if not _uses_search(config):
         return
     try:
-        import jieba
+        import jieba  # noqa: F401
     except ImportError:
         raise PluginError("xinyu: the search plugin needs 'jieba' to segment Chinese text, "
                           "and it is not installed; install it with: pip install jieba") from None
-    jieba.setLogLevel(logging.WARNING)  # keep its start-up chatter out of build logs
+    from .search_index import prepare_jieba
+
+    prepare_jieba()  # before any page is indexed: quiet, with the field's dictionary
+
+
+_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def _use_search_worker(output: str) -> str:
+    """Point Material's search at our worker, which loads Material's own."""
+    match = _CONFIG_SCRIPT.search(output)
+    if not match:
+        return output
+    try:
+        app = json.loads(match[2])
+    except ValueError:
+        return output
+    worker = app.get("search")
+    if not isinstance(worker, str) or "/" not in worker or "xinyu-search" in worker:
+        return output
+    folder, name = worker.rsplit("/", 1)
+    app["search"] = f"{folder}/{SEARCH_WORKER_NAME}?material={name}"
+    data = json.dumps(app, ensure_ascii=False).replace("</", "<\\/")
+    return output[:match.start(2)] + data + output[match.end(2):]
 
 
 def _add(files: Files, file: File) -> None:

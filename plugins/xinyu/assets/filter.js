@@ -67,6 +67,21 @@
         item.hidden = !visible;
         if (visible) shown += 1;
       });
+      // each option shows how many items it would leave, given the other filters
+      selects.forEach(function (select) {
+        if (select.name === "sort") return;
+        var others = filters.filter(function (other) { return other !== select; });
+        Array.prototype.forEach.call(select.options, function (option) {
+          if (!option.value) return;
+          var label = option.getAttribute("data-label") || option.textContent;
+          var n = items.filter(function (item) {
+            return values(item, select.name).indexOf(option.value) !== -1 && others.every(function (other) {
+              return values(item, other.name).indexOf(other.value) !== -1;
+            });
+          }).length;
+          option.textContent = label + "（" + n + "）";
+        });
+      });
       groups.forEach(function (group) {
         group.hidden = !group.querySelector("[data-facets-item]:not([hidden])");
       });

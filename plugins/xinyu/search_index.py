@@ -1,0 +1,73 @@
+"""Making Material's search index work for Chinese (plain Python).
+
+Material segments Chinese with jieba at build time, but its browser side only
+matches prefixes of index tokens: 健康 does not find 心理健康. So each
+document also gets the search-mode sub-words of its longer words (only the
+ones not already tokens, in a field that is searched but never shown), the
+separator covers full-width punctuation so it never becomes a token, and
+the index is written as UTF-8 instead of \\uXXXX escapes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+import jieba
+
+USER_DICT = Path(__file__).parent / "search" / "userdict.txt"
+
+# Whitespace, the zero-width space jieba's segments are joined with, and
+# Chinese and ASCII punctuation (ASCII ':' stays: it is lunr's field syntax).
+SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）《》〈〉“”‘’「」『』【】〔〕［］｛｝…—～·"
+             r",.;!?()\[\]{}\"'|/<>]+")
+KEYS_FIELD = "keys"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+_prepared = False
+
+
+def prepare_jieba(words: Iterable[str] = ()) -> None:
+    """Quiet jieba, load the field's dictionary once, and keep `words` (grade
+    and topic labels, names, themes) whole."""
+    global _prepared
+    if not _prepared:
+        jieba.setLogLevel(logging.WARNING)
+        jieba.load_userdict(str(USER_DICT))
+        _prepared = True
+    for word in words:
+        if word and _HAN.search(word):
+            jieba.add_word(word, freq=50000)
+
+
+def sub_words(text: str) -> list[str]:
+    """Search-mode sub-words of the Chinese in `text` that its plain
+    segmentation does not already contain, in order of first appearance."""
+    found: dict[str, None] = {}
+    for run in _HAN.findall(text.replace("\u200b", "")):
+        tokens = set(jieba.cut(run))
+        for word in jieba.cut_for_search(run):
+            if len(word) > 1 and word not in tokens:
+                found.setdefault(word, None)
+    return list(found)
+
+
+def optimise(index: dict[str, Any]) -> dict[str, Any]:
+    config = index.setdefault("config", {})
+    config["separator"] = SEPARATOR
+    fields = config.setdefault("fields", {})
+    fields.setdefault(KEYS_FIELD, {"boost": 1})
+    for doc in index.get("docs", []):
+        words = sub_words(f"{doc.get('title', '')} {doc.get('text', '')}")
+        if words:
+            doc[KEYS_FIELD] = "\u200b".join(words)
+    return index
+
+
+def rewrite_index_file(path: Path) -> None:
+    index = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(optimise(index), ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
