@@ -16,8 +16,6 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-import jieba
-
 USER_DICT = Path(__file__).parent / "search" / "userdict.txt"
 
 # Whitespace, the zero-width space jieba's segments are joined with, and
@@ -33,6 +31,8 @@ _prepared = False
 def prepare_jieba(words: Iterable[str] = ()) -> None:
     """Quiet jieba, load the field's dictionary once, and keep `words` (grade
     and topic labels, names, themes) whole."""
+    import jieba  # imported here: the plugin reports a missing jieba itself
+
     global _prepared
     if not _prepared:
         jieba.setLogLevel(logging.WARNING)
@@ -46,6 +46,8 @@ def prepare_jieba(words: Iterable[str] = ()) -> None:
 def sub_words(text: str) -> list[str]:
     """Search-mode sub-words of the Chinese in `text` that its plain
     segmentation does not already contain, in order of first appearance."""
+    import jieba
+
     found: dict[str, None] = {}
     for run in _HAN.findall(text.replace("\u200b", "")):
         tokens = set(jieba.cut(run))
