@@ -171,3 +171,31 @@ def browser():
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def axe_source() -> str:
+    """axe-core from the npm registry (scripts/test.sh installs it)."""
+    path = Path(os.environ.get("XINYU_AXE", REPO / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
+    if not path.is_file():
+        pytest.fail("axe-core is not installed: run the tests with scripts/test.sh, which installs it with npm")
+    return path.read_text(encoding="utf-8")
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search and return the result locations."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-search__icon[for=__search]").first.click()
+    box.fill(query)
+    box.press("End")  # Material searches on keyup; filling Chinese sends none
+    # results are final when the summary line stops changing
+    previous = None
+    for _ in range(60):
+        page.wait_for_timeout(250)
+        meta = page.locator(".md-search-result__meta").inner_text()
+        state = (meta, page.locator(".md-search-result__item").count())
+        if not meta.startswith(("正在初始化", "键入以开始搜索")) and state == previous:
+            break
+        previous = state
+    return page.locator(".md-search-result__item > a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")

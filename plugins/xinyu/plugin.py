@@ -173,6 +173,10 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not _uses_search(config):
             return None
+        # Material's search dialog has no accessible name; screen readers announce it as 搜索.
+        output = output.replace('<div class="md-search" data-md-component="search" role="dialog">',
+                                '<div class="md-search" data-md-component="search" role="dialog" '
+                                'aria-label="搜索">', 1)
         return _use_search_worker(output)
 
     @event_priority(-100)  # after the search plugin has written its index

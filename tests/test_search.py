@@ -1,0 +1,99 @@
+"""Chinese search on the demo site, in headless Chromium, and the index."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import ARTIFACTS, search
+
+from xinyu.search_index import SEPARATOR
+
+
+@pytest.fixture(scope="module")
+def page(browser, demo_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{demo_url}/")
+    yield page
+    page.close()
+
+
+def pages(locations: list[str]) -> set[str]:
+    return {location.split("#")[0] for location in locations}
+
+
+# query -> pages that must be among the results
+EXPECTED = {
+    "情绪": {"/lessons/feelings-weather-report/", "/lessons/hello-feeling-monsters/",
+             "/topics/emotion/"},
+    "人际交往": {"/topics/relationships/", "/lessons/my-first-friend/"},
+    "身体边界": {"/lessons/body-boundaries/"},
+    # metadata only: a school named only in one lesson's card
+    "枫林小学": {"/lessons/take-turns-together/"},
+    # metadata only: a lecturer's name
+    "王芳": {"/lecturers/wang-fang/", "/courses/reading-childrens-emotions/"},
+    # a grade label and a topic label, two words
+    "三年级 学习适应": {"/lessons/little-question-mark/"},
+    # a phrase typed without spaces, segmented against the index
+    "家长情绪管理": {"/courses/parent-emotion-group/"},
+}
+
+
+@pytest.mark.parametrize("query", list(EXPECTED))
+def test_expected_pages_are_found(page, query):
+    found = pages(search(page, query))
+    assert EXPECTED[query] <= found, (query, sorted(found))
+
+
+def test_part_of_a_longer_word_is_found(page, demo_build):
+    """健康 finds 心理健康: a sub-word that is never a token of its own."""
+    index = json.loads((demo_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(SEPARATOR)
+    tokens = {t for doc in index["docs"] for f in ("title", "text") for t in separator.split(doc[f])}
+    holders: dict[str, set[str]] = {}
+    for doc in index["docs"]:
+        for word in doc.get("keys", "").split("\u200b"):
+            if word and word not in tokens:
+                holders.setdefault(word, set()).add("/" + doc["location"].split("#")[0])
+    word, expected = min(holders.items(), key=lambda item: (len(item[1]), item[0]))
+    found = pages(search(page, word))
+    assert expected <= found, (word, expected, found)
+
+
+def test_every_word_of_a_query_must_match(page):
+    found = pages(search(page, "三年级 学习适应"))
+    assert "/lessons/feelings-weather-report/" not in found  # 三年级 but 情绪调适
+    assert "/lessons/focus-champion/" not in found  # 学习适应 but 二年级
+
+
+def test_nonsense_query_returns_nothing(page):
+    assert search(page, "不存在的词汇甲乙") == []
+    assert "没有找到" in page.locator(".md-search-result__meta").inner_text()
+
+
+def test_result_shows_the_kind_of_item(page):
+    search(page, "枫林小学")
+    first = page.locator(".md-search-result__item").first
+    assert first.locator(".md-tag").all_inner_texts() == ["教案"]
+    search(page, "王芳")
+    tags = set(page.locator(".md-search-result .md-tag").all_inner_texts())
+    assert "课程" in tags
+    search(page, "身体边界")
+    assert "课例" in page.locator(".md-search-result__item").first.locator(".md-tag").all_inner_texts()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-results.png"))
+
+
+def test_index_is_utf8_without_punctuation_tokens_or_drafts(demo_build):
+    raw = (demo_build.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    docs = raw[raw.index('"docs"'):]
+    assert not re.search(r"\\u[3-9][0-9a-f]{3}", docs)  # Chinese written as UTF-8, not escapes
+    index = json.loads(raw)
+    assert index["config"]["separator"] == SEPARATOR
+    separator = re.compile(SEPARATOR)
+    tokens = {token for doc in index["docs"] for field in ("title", "text")
+              for token in separator.split(re.sub(r"<[^>]+>", " ", doc.get(field, "")))}
+    for mark in "：（）《》“”，。、":
+        assert mark not in tokens
+    assert not any("我的优点树" in doc["title"].replace("\u200b", "") for doc in index["docs"])  # a draft
