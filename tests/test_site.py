@@ -270,3 +270,18 @@ def test_missing_jieba_is_a_build_error(library, tmp_path):
     assert proc.returncode == 1
     assert "needs 'jieba' to segment Chinese text" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_district_search_dictionary_keeps_its_words_whole(tmp_path):
+    library = Library(tmp_path / "repo", plugin={"search_dict": "words.txt"})
+    (library.root / "words.txt").write_text("阳光晨读营 50000 n\n", encoding="utf-8")
+    library.fill_coverage()
+    library.lesson("a.md", grades=[2], summary="参加阳光晨读营的同学。")
+    build = library.build()
+    assert build.returncode == 0, build.output
+    index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    doc = next(d for d in index["docs"] if d["location"] == "lessons/a/")
+    assert "\u200b阳光晨读营\u200b" in doc["text"]
+    (library.root / "words.txt").unlink()
+    missing = library.build()
+    assert missing.returncode == 1 and "search_dict 'words.txt' does not exist" in missing.output

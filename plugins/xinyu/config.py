@@ -20,3 +20,4 @@ class XinyuConfig(Config):
     coverage_check = opt.Choice(("error", "warning", "off"), default="error")
     periods_check = opt.Choice(("error", "warning", "off"), default="warning")
     nav_title = opt.Type(str, default="教案库")
+    search_dict = opt.Optional(opt.Type(str))  # a district's own jieba user dictionary

@@ -49,6 +49,11 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         _require_chinese_search(config)
+        if self.config.search_dict and _uses_search(config):
+            path = self.root / self.config.search_dict
+            if not path.is_file():
+                raise PluginError(f"xinyu: search_dict '{self.config.search_dict}' does not exist")
+            prepare_jieba(user_dict=path)
         for name in MARKDOWN_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)

@@ -28,9 +28,9 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _prepared = False
 
 
-def prepare_jieba(words: Iterable[str] = ()) -> None:
-    """Quiet jieba, load the field's dictionary once, and keep `words` (grade
-    and topic labels, names, themes) whole."""
+def prepare_jieba(words: Iterable[str] = (), user_dict: Path | None = None) -> None:
+    """Quiet jieba, load the field's dictionary once (and a district's own
+    `user_dict`), and keep `words` (grade and topic labels, names, themes) whole."""
     import jieba  # imported here: the plugin reports a missing jieba itself
 
     global _prepared
@@ -38,6 +38,8 @@ def prepare_jieba(words: Iterable[str] = ()) -> None:
         jieba.setLogLevel(logging.WARNING)
         jieba.load_userdict(str(USER_DICT))
         _prepared = True
+    if user_dict is not None:
+        jieba.load_userdict(str(user_dict))
     for word in words:
         if word and _HAN.search(word):
             jieba.add_word(word, freq=50000)
