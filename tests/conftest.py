@@ -3,12 +3,16 @@ fixture libraries written into temporary folders."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,22 +146,27 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 ARTIFACTS = REPO / "tests" / "artifacts"
 
 
-@pytest.fixture(scope="session")
-def demo_url(demo_build):
-    """The demo site served over HTTP on localhost."""
-    import functools
-    import http.server
-    import threading
-
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A built site served over HTTP on localhost; yields its base URL."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(demo_build.site))
+    handler = functools.partial(Quiet, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_build):
+    with serve(demo_build.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ARTIFACTS, axe_source
-
+from conftest import ARTIFACTS, REPO, axe_source
 from xinyu.core.library import load_library
-from conftest import REPO
 
 
 def listed(page) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Library, dedent
+from conftest import Library, dedent, serve
 
 CASE_BODY = "## 案例背景\n\n背景。\n\n## 问题分析\n\n分析。\n\n## 指导过程\n\n过程。\n\n## 效果与反思\n\n反思。\n"
 
@@ -100,20 +100,8 @@ def test_case_index_features_excellent_cases_first(built):
 
 
 def test_case_index_filters_in_the_browser(built, browser):
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(built.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     page = browser.new_page()
-    try:
+    with serve(built.site) as base:
         page.goto(f"{base}/cases/")
         page.select_option("select[name=theme]", "亲子沟通")
         visible = page.locator("#xinyu-case-list .xinyu-item:visible .xinyu-item__title")
@@ -124,9 +112,7 @@ def test_case_index_filters_in_the_browser(built, browser):
         page.goto(f"{base}/cases/?year=2023")
         assert visible.all_inner_texts() == ["一等奖案例"]
         assert page.locator(".xinyu-facets__count").inner_text() == "共 1 项"
-    finally:
-        page.close()
-        server.shutdown()
+    page.close()
 
 
 def test_collection_page_orders_lessons_by_showcase_month(built):
@@ -152,21 +138,12 @@ def test_printable_collection_has_cover_toc_and_every_lesson_in_order(built):
     assert first.find_next(["h2", "h3", "h4"]).name == "h3"
 
 
-def test_printable_collection_prints_each_lesson_on_a_new_page(built, browser, tmp_path):
-    import functools
-    import http.server
-    import threading
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+def test_printable_collection_prints_each_lesson_on_a_new_page(built, browser):
     page = browser.new_page()
-    try:
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/collections/2024/print/")
+    with serve(built.site) as base:
+        page.goto(f"{base}/collections/2024/print/")
         pdf = page.pdf(prefer_css_page_size=True)
-    finally:
-        page.close()
-        server.shutdown()
+    page.close()
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert pages >= 2 + 6  # cover, contents, then one page (at least) per lesson
     assert b"/MediaBox [0 0 594.9" in pdf  # A4: 595 x 842 points

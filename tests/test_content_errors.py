@@ -4,7 +4,6 @@ one run, with a hint for the common slips."""
 from __future__ import annotations
 
 from conftest import Library, dedent
-
 from xinyu.core.library import load_library
 
 GOOD_BODY = "## 教学目标\n\n目标。\n\n## 教学过程\n\n过程。\n"

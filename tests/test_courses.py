@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ARTIFACTS, REPO, Library, dedent
+from conftest import ARTIFACTS, REPO, Library, dedent, serve
 
 OUTLINE = "## 课程大纲\n\n1. 认识情绪\n2. 亲子练习\n"
 
@@ -155,18 +155,8 @@ def test_catalogue_schema_rejects_what_it_should():
 
 @pytest.fixture(scope="module")
 def menu_url(menu):
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(menu.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(menu.site) as url:
+        yield url
 
 
 @pytest.fixture

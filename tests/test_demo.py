@@ -6,7 +6,6 @@ import re
 
 from bs4 import BeautifulSoup
 from conftest import REPO, xinyu
-
 from xinyu.core.library import load_library
 
 

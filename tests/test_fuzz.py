@@ -10,7 +10,6 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from xinyu.core.kinds import LESSON
 from xinyu.core.loader import load_entry
 from xinyu.core.privacy import PrivacyGuard, ProtectedNames

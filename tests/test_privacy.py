@@ -6,7 +6,6 @@ import re
 
 import pytest
 from conftest import REPO, Library, xinyu
-
 from xinyu.core.library import load_library, privacy_guard
 from xinyu.core.privacy import PrivacyGuard, ProtectedNames
 from xinyu.core.vocabulary import Settings
@@ -172,6 +171,7 @@ def test_allowed_emails_come_from_mkdocs_yml(tmp_path):
 def test_add_name_from_argument_and_from_standard_input(library):
     import subprocess
     import sys
+
     from conftest import ENV
 
     assert xinyu(library.root, "privacy", "add-name", "张小明", "--root", ".").returncode == 0

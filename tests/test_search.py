@@ -7,7 +7,6 @@ import re
 
 import pytest
 from conftest import ARTIFACTS, search
-
 from xinyu.search_index import SEPARATOR
 
 

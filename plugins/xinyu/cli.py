@@ -9,8 +9,8 @@ from pathlib import Path
 from .core.config_file import ConfigError, read_site_config, xinyu_plugin_config
 from .core.library import load_library
 from .core.privacy import ProtectedNames
-from .core.vocabulary import settings_from_mapping
 from .core.report import FORMATS, render
+from .core.vocabulary import settings_from_mapping
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

@@ -15,14 +15,25 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from pymdownx.slugs import slugify
 
-from .config import XinyuConfig
-from .core.library import Library, load_library
-from .search_index import prepare_jieba, rewrite_index_file
-from .core.report import kind_summary
-from .core.html_safety import plain_title, sanitize
 from .catalogue import build_catalogue
-from .pages import (CASES_INDEX, COLLECTIONS_INDEX, COURSES_INDEX, COVERAGE, LECTURERS_INDEX,
-                    LESSONS_INDEX, PageRenderer, collection_uri, entry_uri, grade_uri, topic_uri)
+from .config import XinyuConfig
+from .core.html_safety import plain_title, sanitize
+from .core.library import Library, load_library
+from .core.report import kind_summary
+from .pages import (
+    CASES_INDEX,
+    COLLECTIONS_INDEX,
+    COURSES_INDEX,
+    COVERAGE,
+    LECTURERS_INDEX,
+    LESSONS_INDEX,
+    PageRenderer,
+    collection_uri,
+    entry_uri,
+    grade_uri,
+    topic_uri,
+)
+from .search_index import prepare_jieba, rewrite_index_file, search_words
 
 log = logging.getLogger("mkdocs.plugins.xinyu")
 
@@ -81,7 +92,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             log.info(f"xinyu: privacy exception reviewed: {allowed.path}:{allowed.line} "
                      f"{allowed.rule} ({allowed.reason})")
         if _uses_search(config):
-            prepare_jieba(self._search_words())
+            prepare_jieba(search_words(self.library))
         if self.library.errors:
             raise PluginError(f"xinyu: {len(self.library.errors)} errors in the content; "
                               "nothing was published (run 'xinyu check' to list them)")
@@ -115,20 +126,6 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                                    abs_src_path=str(ASSETS / CATALOGUE_SCHEMA)))
         _add(files, File.generated(config, SEARCH_WORKER,
                                    abs_src_path=str(ASSETS / "search-worker.js")))
-
-    def _search_words(self) -> set[str]:
-        """Labels and names that jieba must keep whole, so searching for them
-        finds them: grades, topics, schools, authors, lecturers, themes."""
-        settings = self.library.settings
-        words = {g.label for g in settings.grades} | {t.label for t in settings.topics}
-        for result in self.library.kinds:
-            for entry in result.published:
-                meta = entry.meta
-                words.update(str(meta[k]) for k in ("school", "author") if meta.get(k))
-                words.update(meta.get("themes") or ())
-                words.update(meta.get("keywords") or ())
-        words.update(lecturer.name for lecturer in self.library.lecturers.values())
-        return words
 
     def _remove_content_sources(self, files: Files) -> None:
         """Course files and lecturers.yml sit in docs_dir, but they are content:

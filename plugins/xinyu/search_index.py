@@ -16,6 +16,8 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
+from .core.library import Library
+
 USER_DICT = Path(__file__).parent / "search" / "userdict.txt"
 
 # Whitespace, the zero-width space jieba's segments are joined with, and
@@ -43,6 +45,21 @@ def prepare_jieba(words: Iterable[str] = (), user_dict: Path | None = None) -> N
     for word in words:
         if word and _HAN.search(word):
             jieba.add_word(word, freq=50000)
+
+
+def search_words(library: Library) -> set[str]:
+    """Labels and names that jieba must keep whole, so searching for them
+    finds them: grades, topics, schools, authors, lecturers, themes, keywords."""
+    settings = library.settings
+    words = {g.label for g in settings.grades} | {t.label for t in settings.topics}
+    for result in library.kinds:
+        for entry in result.published:
+            meta = entry.meta
+            words.update(str(meta[k]) for k in ("school", "author") if meta.get(k))
+            words.update(meta.get("themes") or ())
+            words.update(meta.get("keywords") or ())
+    words.update(lecturer.name for lecturer in library.lecturers.values())
+    return words
 
 
 def sub_words(text: str) -> list[str]:

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from .fields import (Choice, Consent, Date, Grades, Integer, Semester, Text, TextList, TopicKey,
-                     Url, YearMonth)
+from .fields import (
+                     Choice,
+                     Consent,
+                     Date,
+                     Grades,
+                     Integer,
+                     Semester,
+                     Text,
+                     TextList,
+                     TopicKey,
+                     Url,
+                     YearMonth,
+)
 from .schema import Field, Kind
 
 LESSON = Kind(

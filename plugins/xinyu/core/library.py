@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from .collections import Collection, collections_path, fill_collections, load_collections
+from .collections import (
+    Collection,
+    collections_path,
+    fill_collections,
+    load_collections,
+)
 from .coverage import Coverage, compute_coverage, coverage_problems
 from .html_safety import scan_markdown
 from .kinds import CASE, COURSE, LESSON
