@@ -137,6 +137,12 @@ def demo_build(tmp_path_factory) -> Build:
     return build
 
 
+def card_rows(page, separator: str = "") -> dict[str, str]:
+    """The metadata card of an item page as {row header: cell text}."""
+    return {tr.th.get_text(strip=True): tr.td.get_text(separator, strip=True)
+            for tr in page.select("table.xinyu-card tr")}
+
+
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Library, dedent, serve
+from conftest import Library, card_rows, dedent, serve
+from playwright.sync_api import expect
 
 CASE_BODY = "## 案例背景\n\n背景。\n\n## 问题分析\n\n分析。\n\n## 指导过程\n\n过程。\n\n## 效果与反思\n\n反思。\n"
 
@@ -73,8 +74,7 @@ def built(site):
 
 def test_case_page_has_a_metadata_card(built):
     page = soup(built, "cases/b/index.html")
-    rows = {tr.th.get_text(strip=True): tr.td.get_text(" ", strip=True)
-            for tr in page.select("table.xinyu-card tr")}
+    rows = card_rows(page, " ")
     assert rows["学校"] == "青山湖区第一小学"
     assert rows["提交日期"] == "2023-03-01"
     assert rows["孩子年级"] == "八年级"
@@ -103,6 +103,7 @@ def test_case_index_filters_in_the_browser(built, browser):
     page = browser.new_page()
     with serve(built.site) as base:
         page.goto(f"{base}/cases/")
+        expect(page.locator("form.xinyu-facets")).to_be_visible()
         page.select_option("select[name=theme]", "亲子沟通")
         visible = page.locator("#xinyu-case-list .xinyu-item:visible .xinyu-item__title")
         assert visible.all_inner_texts() == ["一等奖案例", "优秀案例", "未评奖案例"]
@@ -110,6 +111,7 @@ def test_case_index_filters_in_the_browser(built, browser):
         page.select_option("select[name=sort]", "-date")
         assert visible.all_inner_texts() == ["未评奖案例", "优秀案例", "一等奖案例"]
         page.goto(f"{base}/cases/?year=2023")
+        expect(page.locator("form.xinyu-facets")).to_be_visible()
         assert visible.all_inner_texts() == ["一等奖案例"]
         assert page.locator(".xinyu-facets__count").inner_text() == "共 1 项"
     page.close()

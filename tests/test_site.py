@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ENV, Library
+from conftest import ENV, Library, card_rows
 
 
 def soup(build, path: str) -> BeautifulSoup:
@@ -51,7 +51,7 @@ def test_every_lesson_has_a_page_with_metadata_card(covered):
     page = soup(covered, "lessons/extra-emotion/index.html")
     assert page.find("h1").get_text(strip=True) == "情绪天气预报"
     card = page.select_one("table.xinyu-card")
-    rows = {tr.th.get_text(strip=True): tr.td.get_text(strip=True) for tr in card.select("tr")}
+    rows = card_rows(page)
     assert rows["适用年级"] == "三年级、四年级"
     assert rows["主题"] == "情绪调适"
     assert rows["学期"] == "上学期"
@@ -189,8 +189,7 @@ def test_lesson_title_with_markup_characters_is_shown_as_typed(library):
     assert page.find("h1").get_text(strip=True) == "<情绪> | [小怪兽] *1*"
     index = soup(build, "lessons/index.html")
     assert index.find("a", string="<情绪> | [小怪兽] *1*") is not None
-    rows = {tr.th.get_text(strip=True): tr.td.get_text(strip=True)
-            for tr in page.select("table.xinyu-card tr")}
+    rows = card_rows(page)
     assert rows["执教 / 设计"] == "_王_ \\ 老师 | *"
     assert rows["关键词"] == "a|b、`code`"
     # the <title> is unescaped by the theme: angle brackets become full-width

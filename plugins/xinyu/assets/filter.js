@@ -105,8 +105,8 @@
       });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
     apply(false);
+    form.hidden = false;  // shown once the list already reflects it
   }
 
   function init() {
