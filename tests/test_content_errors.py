@@ -234,3 +234,9 @@ def test_every_file_is_published_draft_or_rejected(library):
     assert [e.slug for e in result.published] == ["ok"]
     assert [e.slug for e in result.drafts] == ["draft"]
     assert result.rejected == ["lessons/bad.md", "lessons/gbk.md"]
+
+
+def test_unclosed_quotation_mark_points_at_where_it_opened(library):
+    library.write("a.md", '---\ntitle: "情绪小怪兽\ngrades: [1]\n---\n' + GOOD_BODY)
+    [message] = problems(library)
+    assert message == "lessons/a.md:2: YAML syntax error: this quotation mark is never closed (add the closing quote)"

@@ -37,10 +37,9 @@ def parse_front_matter(text: str, first_line: int, path: str) -> tuple[FrontMatt
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
+        line, reason = _yaml_problem(exc, first_line)
         if not any(p.line == line for p in problems):
-            problems.append(error(path, line, f"YAML syntax error: {_yaml_reason(exc)}"))
+            problems.append(error(path, line, f"YAML syntax error: {reason}"))
         return None, problems
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
         problems.append(error(path, first_line, f"front matter has an invalid value: {exc}"))
@@ -80,8 +79,21 @@ def _repair_slips(text: str, first_line: int, path: str) -> tuple[str, list[Prob
     return "\n".join(repaired), problems
 
 
-def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_problem(exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int, str]:
+    """The line to report and why; an unclosed quote is reported where it opened."""
+    mark = exc.problem_mark or exc.context_mark
+    line = first_line + (mark.line if mark else 0)
     reason = exc.problem or exc.context or "cannot be read"
+    context, opened = exc.context or "", exc.context_mark
+    if opened is not None and first_line + opened.line != line:
+        started = first_line + opened.line
+        if "quoted scalar" in context:
+            return started, "this quotation mark is never closed (add the closing quote)"
+        reason = f"{reason} ({context} that starts on line {started})"
+    return line, _hint(reason)
+
+
+def _hint(reason: str) -> str:
     if "found character '\\t'" in reason:
         return "a tab character is not allowed here; use spaces"
     if "mapping values are not allowed" in reason:
