@@ -240,3 +240,14 @@ def test_unclosed_quotation_mark_points_at_where_it_opened(library):
     library.write("a.md", '---\ntitle: "情绪小怪兽\ngrades: [1]\n---\n' + GOOD_BODY)
     [message] = problems(library)
     assert message == "lessons/a.md:2: YAML syntax error: this quotation mark is never closed (add the closing quote)"
+
+
+def test_full_width_commas_in_lists(library):
+    library.write("a.md", "---\ntitle: 情绪\ngrades: [3，4]\ntopic: emotion\nsummary: s\n"
+                          "keywords: [情绪，绘本]\n---\n" + GOOD_BODY)
+    assert problems(library) == [
+        "lessons/a.md:3: grades: '3，4' uses a full-width comma; write [3, 4] with half-width commas"]
+    library.write("a.md", "---\ntitle: 情绪\ngrades: [3]\ntopic: emotion\nsummary: s\n"
+                          "keywords: [情绪，绘本]\n---\n" + GOOD_BODY)
+    [lesson] = load_library(library.root, {}).lessons.published
+    assert lesson.meta["keywords"] == ("情绪", "绘本")

@@ -54,15 +54,15 @@ class TextList:
 
     def parse(self, value: Any, settings: Settings) -> tuple[str, ...]:
         if isinstance(value, str):
-            value = [part for part in re.split(r"[,，、;；]", value)]
+            value = [value]
         if not isinstance(value, list):
             raise Invalid(f"must be a list like [情绪识别, 绘本], not {_describe(value)}")
         items = []
         for item in value:
             if isinstance(item, (dict, list)) or item is None:
                 raise Invalid(f"must be a list of texts; {_describe(item)} is not a text")
-            if str(item).strip():
-                items.append(str(item).strip())
+            # [情绪，绘本] typed with a full-width comma is one YAML item: split it
+            items += [part.strip() for part in re.split(r"[,，、;；]", str(item)) if part.strip()]
         if self.nonempty and not items:
             raise Invalid("is empty; give at least one, e.g. [亲子沟通]")
         return tuple(items)
@@ -151,6 +151,8 @@ class Grades:
         return tuple(sorted(set(grades)))
 
     def _one(self, value: Any, settings: Settings) -> int:
+        if isinstance(value, str) and re.search(r"\d\s*[，、]\s*\d", value):
+            raise Invalid(f"{value!r} uses a full-width comma; write [3, 4] with half-width commas")
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value)
         if not _is_int(value):
