@@ -184,7 +184,9 @@ XSS = """## 教学目标
 <style>body { display: none }</style>
 <form action="https://evil.example/"><input name="q"></form>
 
-## 教学过程
+## 教学过程<img src="y.png" onerror="alert(5)">
+
+### 环节 {: onclick="alert(6)" style="color:red" }
 
 过程。`<script>` 作为代码示例是安全的。
 """
@@ -203,7 +205,9 @@ def test_unsafe_html_is_removed_from_the_page_and_reported(library):
                      "lessons/xss.md:15:1: unsafe HTML removed: 'style' attribute of <div>",
                      "lessons/xss.md:19:1: unsafe HTML removed: <form> element"]:
         assert expected in build.output
-    assert "lessons/xss.md:23" not in build.output  # code is shown, not run
+    assert "lessons/xss.md:21:8: unsafe HTML removed: 'onerror' attribute of <img>" in build.output
+    assert "lessons/xss.md:23:8: unsafe HTML removed: 'onclick', 'style' in an attribute list" in build.output
+    assert "lessons/xss.md:25" not in build.output  # code is shown, not run
     html = build.html("lessons/xss/index.html")
     page = BeautifulSoup(html, "html.parser")
     article = page.select_one("article")

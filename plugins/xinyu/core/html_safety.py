@@ -38,6 +38,9 @@ URL_ATTRIBUTES = frozenset({"href", "src"})
 _CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+# attr_list blocks such as `{: onclick="..." }` set attributes without raw HTML
+_ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*)\}")
+_ATTR_NAME_IN_LIST = re.compile(r"(?:^|\s)([A-Za-z_:][-\w:.]*)\s*=")
 _ATTRIBUTE_NAME = re.compile(r"[a-zA-Z_:][-a-zA-Z0-9_:.]*")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
@@ -73,6 +76,14 @@ def scan_markdown(body: str, first_line: int, path: str) -> list[Problem]:
     finder.close()
     problems = finder.problems
     for offset, line in enumerate(text.split("\n")):
+        for match in _ATTR_LIST.finditer(line):
+            names = [n for n in _ATTR_NAME_IN_LIST.findall(match[1])
+                     if n not in ATTRIBUTES["*"] and not n.startswith(ATTRIBUTE_PREFIXES)]
+            if names:
+                listed = ", ".join(f"'{n}'" for n in names)
+                problems.append(warning(path, first_line + offset,
+                                        f"unsafe HTML removed: {listed} in an attribute list",
+                                        match.start() + 1))
         for match in _MARKDOWN_LINK.finditer(line):
             scheme = unsafe_scheme(match[1])
             if scheme:
