@@ -42,8 +42,9 @@ _ADDRESS = re.compile(
     # ...小区...栋...单元 / ...花园...栋...室
     rf"|[\u4e00-\u9fff]{{1,12}}(?:小区|花园|家园|公寓|苑|新村)[^\s，。；]{{0,8}}?{_NUM}(?:栋|幢|号楼|座)"
     rf"[^\s，。；]{{0,6}}?(?:{_NUM}单元|\d{{3,4}}室?)"
-    # ...栋...单元...室
-    rf"|{_NUM}(?:栋|幢|号楼){_NUM}单元{_NUM}室"
+    # ...栋...单元, ...号楼...室: a flat, whatever comes before it
+    rf"|{_NUM}(?:栋|幢|号楼|座)\s*{_NUM}\s*单元"
+    rf"|{_NUM}(?:栋|幢|号楼|座)\s*\d{{3,4}}\s*室"
     # a village and its group: ...村...组
     rf"|[\u4e00-\u9fff]{{1,8}}村{_NUM}组")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
