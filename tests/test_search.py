@@ -96,3 +96,23 @@ def test_index_is_utf8_without_punctuation_tokens_or_drafts(demo_build):
     for mark in "：（）《》“”，。、":
         assert mark not in tokens
     assert not any("我的优点树" in doc["title"].replace("\u200b", "") for doc in index["docs"])  # a draft
+
+
+def test_compound_words_are_split_only_when_nothing_matches(browser, tmp_path):
+    from conftest import Library, serve
+
+    library = Library(tmp_path / "repo")
+    library.fill_coverage()
+    library.lesson("a.md", grades=[7], title="管理自己的情绪", summary="学会管理情绪的方法。")
+    library.lesson("b.md", grades=[8], title="情绪管理小妙招", summary="情绪管理。")
+    build = library.build()
+    assert build.returncode == 0, build.output
+    page = browser.new_page()
+    with serve(build.site) as base:
+        page.goto(f"{base}/")
+        # 情绪管理 is a word of the index (lesson b): only pages with it are found
+        assert pages(search(page, "情绪管理")) == {"/lessons/b/"}
+        # 管理情绪方法 matches no page as one phrase of index words, so the words are split
+        found = pages(search(page, "情绪管理方法"))
+        assert found == {"/lessons/a/"}, found
+    page.close()

@@ -6,7 +6,9 @@
  * Chinese query it finds in the index, so a nonsense query still returns
  * pages through single characters. Here a query is segmented against the
  * index's own vocabulary (longest words first), and every word is required:
- * 考试焦虑 finds pages with both 考试 and 焦虑, 不存在的词汇甲乙 finds nothing.
+ * 三年级 学习适应 finds grade-3 study lessons, 不存在的词汇甲乙 finds nothing.
+ * Only when that finds nothing are compound words split into the words they
+ * are made of (情绪管理 -> 情绪 + 管理), to find pages that say 管理情绪.
  */
 "use strict";
 
@@ -49,7 +51,7 @@ function xinyuSegment(run, index, words) {
     var rest = run.slice(i);
     var best = 0;
     for (var length = Math.min(rest.length, 12); length > 0; length--) {
-      if (Object.prototype.hasOwnProperty.call(index.invertedIndex, rest.slice(0, length))) {
+      if (xinyuHas(index, rest.slice(0, length))) {
         best = length;
         break;
       }
@@ -66,6 +68,20 @@ function xinyuSegment(run, index, words) {
     i += Math.max(best, 1);
   }
   return terms;
+}
+
+function xinyuHas(index, word) {
+  return Object.prototype.hasOwnProperty.call(index.invertedIndex, word);
+}
+
+/* 情绪管理 -> [情绪, 管理] when both halves are words of the index. */
+function xinyuSplit(term, index) {
+  for (var cut = 2; cut <= term.length - 2; cut++) {
+    if (xinyuHas(index, term.slice(0, cut)) && xinyuHas(index, term.slice(cut))) {
+      return [term.slice(0, cut), term.slice(cut)];
+    }
+  }
+  return [term];
 }
 
 function xinyuTerms(query, index) {
@@ -97,14 +113,23 @@ function xinyuTerms(query, index) {
       return search.call(this, queryString);
     }
     if (!terms.length) return [];
-    return this.query(function (builder) {
-      terms.forEach(function (term) {
-        builder.term(term, {
-          presence: lunr.Query.presence.REQUIRED,
-          wildcard: lunr.Query.wildcard.TRAILING,
-          usePipeline: false
+    var index = this;
+    function requireAll(words) {
+      return index.query(function (builder) {
+        words.forEach(function (word) {
+          builder.term(word, {
+            presence: lunr.Query.presence.REQUIRED,
+            wildcard: lunr.Query.wildcard.TRAILING,
+            usePipeline: false
+          });
         });
       });
-    });
+    }
+    var results = requireAll(terms);
+    if (!results.length) {
+      var parts = [].concat.apply([], terms.map(function (term) { return xinyuSplit(term, index); }));
+      if (parts.length > terms.length) results = requireAll(parts);
+    }
+    return results;
   };
 })();
