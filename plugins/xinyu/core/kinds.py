@@ -94,5 +94,3 @@ COURSE = Kind(
         Field("status", Choice(("open", "paused", "draft")), default="open"),
     ),
 )
-
-KINDS: tuple[Kind, ...] = (LESSON, CASE, COURSE)

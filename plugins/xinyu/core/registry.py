@@ -62,6 +62,3 @@ def reference_check(field: str, registry: dict[str, Any], registry_path: str
                       f"{registry_path} ({known})")]
     return check
 
-
-def all_checks(*checks: Callable[[Entry], list[Problem]]) -> Callable[[Entry], list[Problem]]:
-    return lambda entry: [problem for check in checks for problem in check(entry)]

@@ -16,7 +16,6 @@ import charset_normalizer
 from .problems import Problem, error
 
 FENCE = "---"
-FULL_WIDTH_FENCES = ("———", "——", "－－－", "＿＿＿", "———")
 
 
 @dataclass(frozen=True)
