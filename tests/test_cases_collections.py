@@ -223,7 +223,9 @@ def test_unsafe_html_is_removed_from_the_page_and_reported(library):
         assert not script.find_parent("article")
         assert "alert" not in (script.string or "")
     assert "<script>alert(0)</script>" in page.find("h1").get_text()
-    assert page.find("title").get_text().startswith("＜script＞alert(0)＜/script＞ - ")
+    # shown as typed (escaped exactly once), never as markup
+    assert page.find("title").get_text().startswith("<script>alert(0)</script> - ")
+    assert "<title>&lt;script&gt;alert(0)&lt;/script&gt; - " in html
     assert "遮罩" in article.get_text() and "悬停" in article.get_text()
     strict = library.build("--strict")
     assert strict.returncode == 1

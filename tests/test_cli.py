@@ -82,6 +82,6 @@ def test_config_errors_are_reported_against_mkdocs_yml(tmp_path):
     library.fill_coverage()
     proc = library.check()
     assert proc.returncode == 1
-    assert "mkdocs.yml: plugins.xinyu: periods_check must be one of error, warning, off, " \
+    assert "mkdocs.yml: plugins.xinyu: periods_check must be one of error, warning, info, off, " \
            "not 'sometimes'" in proc.stdout
     assert "mkdocs.yml: plugins.xinyu: min_periods.primary must be a whole number >= 0" in proc.stdout

@@ -3,7 +3,7 @@ one run, with a hint for the common slips."""
 
 from __future__ import annotations
 
-from conftest import Library, dedent
+from conftest import Library, dedent, tiny_pdf
 from xinyu.core.library import load_library
 
 GOOD_BODY = "## 教学目标\n\n目标。\n\n## 教学过程\n\n过程。\n"
@@ -202,7 +202,7 @@ def test_bom_and_crlf_are_accepted(library):
 
 
 def test_missing_attachment(library):
-    library.write("g1/sheet.pdf", b"%PDF-1.4")
+    library.write("g1/sheet.pdf", tiny_pdf("Worksheet"))
     library.lesson("g1/a.md", body=GOOD_BODY + "\n[学习单](sheet.pdf)\n\n[另一份](missing.pdf)\n")
     assert problems(library) == [
         "lessons/g1/a.md:17: missing attachment 'missing.pdf': no such file (lessons/g1/missing.pdf)"]

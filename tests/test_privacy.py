@@ -8,7 +8,8 @@ import pytest
 from conftest import REPO, Library, xinyu
 from xinyu.core.library import load_library, privacy_guard
 from xinyu.core.privacy import PrivacyGuard, ProtectedNames
-from xinyu.core.vocabulary import Settings
+from xinyu.core.config_file import read_site_config, xinyu_plugin_config
+from xinyu.core.vocabulary import settings_from_mapping
 
 # Known-valid resident ID numbers (GB 11643 examples) in several spellings.
 ID_NUMBERS = [
@@ -88,10 +89,10 @@ def test_ordinary_lesson_text_is_not_flagged(text):
 
 
 def test_the_demo_library_has_no_hits():
-    library = load_library(REPO, {})
+    plugin = xinyu_plugin_config(read_site_config(REPO / "mkdocs.yml"))
+    library = load_library(REPO, plugin)
     assert [p for p in library.problems if p.is_error] == []
-    settings = Settings()
-    scanner = privacy_guard(REPO, settings)
+    scanner = privacy_guard(REPO, settings_from_mapping(plugin)[0])
     for folder in ("lessons", "case_studies", "content"):
         for path in (REPO / folder).rglob("*.md"):
             found, _ = scanner.scan(path.read_text(encoding="utf-8"), str(path))
@@ -136,7 +137,7 @@ def test_a_hit_fails_the_build_and_nothing_is_published(library):
     library.lesson("a.md", grades=[2], body="## 教学目标\n\n住在阳光小区3栋2单元。\n\n## 教学过程\n\n过程\n")
     build = library.build()
     assert build.returncode == 1
-    assert "lessons/a.md:9:1: home address '住在阳******单元' must not be published" in build.output
+    assert "lessons/a.md:9:1: home address '住在阳******单元' must not be published" in build.output, build.output
     assert "阳光小区3栋2单元" not in build.output
     assert not (build.site / "lessons" / "a").exists()
 

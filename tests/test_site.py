@@ -192,8 +192,9 @@ def test_lesson_title_with_markup_characters_is_shown_as_typed(library):
     rows = card_rows(page)
     assert rows["执教 / 设计"] == "_王_ \\ 老师 | *"
     assert rows["关键词"] == "a|b、`code`"
-    # the <title> is unescaped by the theme: angle brackets become full-width
-    assert page.find("title").get_text().startswith("＜情绪＞ | [小怪兽] *1* - ")
+    # the <title> and the header show it as typed: escaped exactly once
+    assert page.find("title").get_text().startswith("<情绪> | [小怪兽] *1* - ")
+    assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == "<情绪> | [小怪兽] *1*"
 
 
 def test_coverage_gap_fails_the_build_naming_each_cell(library):

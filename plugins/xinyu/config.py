@@ -1,7 +1,9 @@
-"""The plugin's typed configuration (`plugins: - xinyu:` in mkdocs.yml).
+"""The plugin's typed configuration (`plugins: - xinyu:` in mkdocs.yml),
+derived from the one table of options in `xinyu.core.options`.
 
 MkDocs checks the shapes here; the meaning of each value is checked by
-`xinyu.core.vocabulary`, which `xinyu check` shares.
+`xinyu.core.vocabulary`, which `xinyu check` shares. Defaults that the core
+applies are declared as "not given" here, so they are written only once.
 """
 
 from __future__ import annotations
@@ -9,15 +11,21 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from .core.options import BOOL, LIST, MAPPING, NUMBER, OPTIONS, TEXT, Option
 
-class XinyuConfig(Config):
-    enabled = opt.Type(bool, default=True)
-    lessons_dir = opt.Type(str, default="lessons")
-    grades = opt.Optional(opt.Type(list))
-    topics = opt.Optional(opt.Type(list))
-    lesson_sections = opt.Optional(opt.Type(list))
-    min_periods = opt.Optional(opt.Type(dict))
-    coverage_check = opt.Choice(("error", "warning", "off"), default="error")
-    periods_check = opt.Choice(("error", "warning", "off"), default="warning")
-    nav_title = opt.Type(str, default="教案库")
-    search_dict = opt.Optional(opt.Type(str))  # a district's own jieba user dictionary
+
+def _config_option(option: Option) -> opt.BaseConfigOption:
+    if option.shape == BOOL:
+        return opt.Type(bool, default=option.default)
+    if option.choices:
+        return opt.Choice(option.choices, default=option.default)
+    if option.shape == TEXT and isinstance(option.default, str):
+        return opt.Type(str, default=option.default)
+    shape = {TEXT: str, LIST: list, MAPPING: dict, NUMBER: (int, float)}[option.shape]
+    return opt.Optional(opt.Type(shape))
+
+
+XinyuConfig = type("XinyuConfig", (Config,), {
+    "__doc__": "The xinyu plugin block; one attribute per entry of OPTIONS.",
+    **{option.name: _config_option(option) for option in OPTIONS},
+})

@@ -32,7 +32,7 @@ COVERAGE = "coverage.md"
 COURSES_INDEX = "courses/index.md"
 LECTURERS_INDEX = "lecturers/index.md"
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|#+!{}]")
+_ESCAPE = re.compile(r"[&<>\"'\\`*_\[\]|#+!{}]")  # HTML and Markdown significant
 _HEADING = re.compile(r"^(#{1,5})(?=[ \t])")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _BADGES = dict(zip(AWARDS, ("first", "second", "third", "excellent")))
@@ -83,7 +83,9 @@ def _text(value: object) -> object:
     in raw HTML and in attribute values."""
     if value is None or isinstance(value, (Markup, bool, int)):
         return value
-    return Markup(_MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m[0])};", str(escape(value))))
+    # One pass, so each character is escaped exactly once (an entity that
+    # escaping produced is never escaped again).
+    return Markup(_ESCAPE.sub(lambda m: f"&#{ord(m[0])};", str(value)))
 
 
 def _url(value: str) -> Markup:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,12 +14,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from markupsafe import escape
 from pymdownx.slugs import slugify
 
 from .catalogue import build_catalogue
 from .config import XinyuConfig
-from .core.html_safety import plain_title, sanitize
+from .core.gate import Gate
+from .core.html_safety import plain_title, safe_tooltips, sanitize
 from .core.library import Library, load_library
+from .core.options import did_you_mean
+from .core.problems import Severity
 from .core.report import kind_summary
 from .pages import (
     CASES_INDEX,
@@ -54,6 +59,17 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self.library: Library | None = None
         self.root = Path.cwd()
         self.trusted: set[str] = set()  # generated pages without contributed Markdown
+        self.shipped: set[str] = set()  # theme and plugin files, by their path in the site
+        self.trusted_pages: set[str] = set()  # the built pages of `trusted`
+        self.sources: list[str] = []  # the repository files the site is built from
+
+    def load_config(self, options, config_file_path=None):
+        # MkDocs checks the option names; a misspelled one also gets the closest name.
+        errors, warnings = super().load_config(options, config_file_path)
+        warnings = [(key, f"{message}{did_you_mean(key)}")
+                    if isinstance(message, str) and "Unrecognised" in message else (key, message)
+                    for key, message in warnings]
+        return errors, warnings
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -85,19 +101,49 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                                     docs_dir.relative_to(self.root).as_posix()
                                     if docs_dir.is_relative_to(self.root) else str(docs_dir))
         for problem in sorted(self.library.problems, key=lambda p: (p.path, p.line)):
-            (log.error if problem.is_error else log.warning)(str(problem))
+            {Severity.ERROR: log.error, Severity.WARNING: log.warning,
+             Severity.INFO: log.info}[problem.severity](str(problem))
         for result in self.library.kinds:
             log.info(f"xinyu: {kind_summary(result)}")
         for allowed in self.library.allowances:
-            log.info(f"xinyu: privacy exception reviewed: {allowed.path}:{allowed.line} "
-                     f"{allowed.rule} ({allowed.reason})")
+            log.info(self.library.guard.redact(
+                f"xinyu: privacy exception reviewed: {allowed.path}:{allowed.line} "
+                f"{allowed.rule} ({allowed.reason})"))
         if _uses_search(config):
             prepare_jieba(search_words(self.library))
         if self.library.errors:
             raise PluginError(f"xinyu: {len(self.library.errors)} errors in the content; "
                               "nothing was published (run 'xinyu check' to list them)")
         self._add_files(files, config)
+        self._check_destinations(files, config)
         return files
+
+    def _check_destinations(self, files: Files, config: MkDocsConfig) -> None:
+        """Nothing is written outside site_dir, whatever a name says; and
+        which files are the theme's and the plugin's own (for the gate)."""
+        site_dir = Path(config.site_dir).resolve()
+        docs_dir = Path(config.docs_dir).resolve()
+        theme_dirs = [Path(d).resolve() for d in config.theme.dirs] + [ASSETS.resolve()]
+        self.shipped = set()
+        self.trusted_pages = {files.get_file_from_path(uri).dest_uri for uri in self.trusted}
+        for file in files:
+            destination = Path(file.abs_dest_path).resolve()
+            if not destination.is_relative_to(site_dir):
+                raise PluginError(f"xinyu: '{file.src_uri}' would be written outside the site "
+                                  "directory; nothing was published")
+            source = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+            if source is not None and not source.is_relative_to(docs_dir) and \
+                    any(source.is_relative_to(d) for d in theme_dirs) and \
+                    not file.src_uri.endswith(".md"):
+                self.shipped.add(file.dest_uri)
+        library = self.library
+        self.sources = ["mkdocs.yml"] + sorted(
+            {e.path for r in library.kinds for e in r.published}
+            | {f"{e.folder}/{a}" for r in library.kinds for e in r.published for a in e.attachments}
+            | {file.src_uri and f"{docs_dir.relative_to(self.root).as_posix()}/{file.src_uri}"
+               for file in files if file.abs_src_path and
+               Path(file.abs_src_path).resolve().is_relative_to(docs_dir)}
+            | {library.settings.lecturers_file, f"{library.settings.lessons_dir}/collections.yml"})
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> None:
         self._remove_content_sources(files)
@@ -168,13 +214,20 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         (The removals were reported, with path and line, when the content was loaded.)"""
         if not self.config.enabled:
             return None
-        if page.title and any(c in page.title for c in "<>&"):
-            page.meta["title"] = plain_title(page.title)
+        if page.title:
+            # The theme writes meta.title into <title> and the header unescaped:
+            # escape it exactly once, so it shows as typed and cannot break out.
+            page.meta["title"] = str(escape(plain_title(page.title)))
         return html if page.file.src_uri in self.trusted else sanitize(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or not _uses_search(config):
+        # Runs on the whole page, theme included: Material's tooltips set a
+        # title as HTML, so no title may carry markup.
+        if not self.config.enabled:
             return None
+        output = safe_tooltips(output)
+        if not _uses_search(config):
+            return output
         # Material's search dialog has no accessible name; screen readers announce it as 搜索.
         output = output.replace('<div class="md-search" data-md-component="search" role="dialog">',
                                 '<div class="md-search" data-md-component="search" role="dialog" '
@@ -183,16 +236,35 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
+        # Last: the gate reads every published file after every transformation.
+        if not self.config.enabled or self.library is None:
             return
-        index = Path(config.site_dir) / "search" / "search_index.json"
+        site_dir = Path(config.site_dir)
+        index = site_dir / "search" / "search_index.json"
         if index.is_file():
             rewrite_index_file(index)
+        gate = Gate(self.library.guard, self.root, self.sources)
+        problems = gate.check(site_dir, self.shipped, self.trusted_pages,
+                              label=site_dir.name or "site")
+        if problems:
+            for problem in problems:
+                log.error(str(problem))
+            _empty(site_dir)
+            raise PluginError(f"xinyu: the output gate found {len(problems)} problems in the built "
+                              "site; the site directory was emptied so nothing is published")
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
             server.watch(str(self.root / self.config.lessons_dir))
         return server
+
+
+def _empty(site_dir: Path) -> None:
+    for child in site_dir.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
 
 
 def _uses_search(config: MkDocsConfig) -> bool:

@@ -21,6 +21,38 @@ _NO_SPACE_AFTER_COLON = re.compile(rf"^{_KEY}:(?=[^\s/])")
 _LEADING_TAB = re.compile(r"^[ ]*\t")
 
 
+# Front matter is a few fields: anything larger, deeper or with aliases is
+# refused before it is built (a "billion laughs" would grow to gigabytes).
+MAX_YAML_CHARS = 256 * 1024
+MAX_DEPTH = 20
+
+
+class _Refused(yaml.MarkedYAMLError):
+    pass
+
+
+class BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without anchors and aliases, and with a bounded depth."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(problem="anchors and aliases (&name, *name, <<:) are not allowed in "
+                                   "front matter; write each value out", problem_mark=event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(problem=f"values are nested more than {MAX_DEPTH} levels deep",
+                               problem_mark=event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 @dataclass
 class FrontMatter:
     data: dict[str, Any] = field(default_factory=dict)
@@ -28,20 +60,28 @@ class FrontMatter:
 
 
 def parse_front_matter(text: str, first_line: int, path: str) -> tuple[FrontMatter | None, list[Problem]]:
+    if len(text) > MAX_YAML_CHARS:
+        return None, [error(path, first_line, f"the front matter is {len(text) // 1024} KiB; "
+                                              f"at most {MAX_YAML_CHARS // 1024} KiB is allowed")]
     text, problems = _repair_slips(text, first_line, path)
     try:
-        loader = yaml.SafeLoader(text)
+        loader = BoundedLoader(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else {}
         finally:
             loader.dispose()
+    except _Refused as exc:
+        mark = exc.problem_mark
+        problems.append(error(path, first_line + (mark.line if mark else 0), str(exc.problem)))
+        return None, problems
     except yaml.MarkedYAMLError as exc:
         line, reason = _yaml_problem(exc, first_line)
         if not any(p.line == line for p in problems):
             problems.append(error(path, line, f"YAML syntax error: {reason}"))
         return None, problems
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError,
+            MemoryError) as exc:
         problems.append(error(path, first_line, f"front matter has an invalid value: {exc}"))
         return None, problems
 

@@ -4,6 +4,7 @@ removed — both from the same allowlists, so the report matches the page."""
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -38,6 +39,7 @@ URL_ATTRIBUTES = frozenset({"href", "src"})
 _CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
 # attr_list blocks such as `{: onclick="..." }` set attributes without raw HTML
 _ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*)\}")
 _ATTR_NAME_IN_LIST = re.compile(r"(?:^|\s)([A-Za-z_:][-\w:.]*)\s*=")
@@ -45,18 +47,53 @@ _ATTRIBUTE_NAME = re.compile(r"[a-zA-Z_:][-a-zA-Z0-9_:.]*")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
+# Ids the theme and the plugin look up (`#__config`, `#__search`, `#xinyu-order`):
+# a contributed element with one of them would be found first.
+_RESERVED_ID = re.compile(r"^(?:__|xinyu|md-)", re.I)
+_TOOLTIP_UNSAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
+
+
+def tooltip_text(value: str) -> str:
+    """A title that Material's tooltips (which set it as innerHTML) show as
+    typed and never run: < > & as their full-width forms."""
+    return value.translate(_TOOLTIP_UNSAFE)
+
+
+def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    if attribute == "title":
+        return tooltip_text(value)
+    if attribute in ("id", "name") and _RESERVED_ID.match(value):
+        return f"user-{value}"
+    if attribute.startswith("data-md"):
+        return None  # Material's components are mounted by data-md-* attributes
+    return value
+
+
 def sanitize(html: str) -> str:
     return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
                      url_schemes=set(URL_SCHEMES), generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
-                     link_rel=None, strip_comments=True)
+                     link_rel=None, strip_comments=True, attribute_filter=_attribute_filter)
+
+
+_TITLE_ATTRIBUTE = re.compile(r'(\stitle=")([^"]*)(")')
+
+
+def safe_tooltips(output: str) -> str:
+    """Every title attribute of a whole page (theme, generated and contributed
+    parts alike) in a form the tooltips show as text."""
+    def fix(match: re.Match) -> str:
+        value = html.unescape(match[2])
+        if not any(c in value for c in "<>&"):
+            return match[0]
+        return match[1] + html.escape(tooltip_text(value), quote=True) + match[3]
+
+    return _TITLE_ATTRIBUTE.sub(fix, output)
 
 
 def plain_title(title: str) -> str:
-    """A page title that is safe both as HTML and after a theme unescapes it
-    into <title> (Material's `striptags` does): tags removed, and < > &
-    replaced by their full-width forms."""
-    text = Markup(title).striptags()
-    return text.replace("<", "＜").replace(">", "＞").replace("&", "＆")
+    """A page title as plain text: tags removed, entities decoded once
+    (`&#34;` shows as a quote). Escape it once where it is written."""
+    return html.unescape(Markup(title).striptags())
 
 
 def unsafe_scheme(url: str) -> str | None:
@@ -70,7 +107,7 @@ def unsafe_scheme(url: str) -> str | None:
 
 def scan_markdown(body: str, first_line: int, path: str) -> list[Problem]:
     """Warnings for each piece of raw HTML or link that `sanitize` removes."""
-    text = _blank_code(body)
+    text = blank_code(body)
     finder = _UnsafeFinder(path, first_line)
     finder.feed(text)
     finder.close()
@@ -84,7 +121,7 @@ def scan_markdown(body: str, first_line: int, path: str) -> list[Problem]:
                 problems.append(warning(path, first_line + offset,
                                         f"unsafe HTML removed: {listed} in an attribute list",
                                         match.start() + 1))
-        for match in _MARKDOWN_LINK.finditer(line):
+        for match in [*_MARKDOWN_LINK.finditer(line), *_REFERENCE_DEFINITION.finditer(line)]:
             scheme = unsafe_scheme(match[1])
             if scheme:
                 problems.append(warning(path, first_line + offset,
@@ -92,7 +129,7 @@ def scan_markdown(body: str, first_line: int, path: str) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line, p.col))
 
 
-def _blank_code(body: str) -> str:
+def blank_code(body: str) -> str:
     """Code is shown as text, never run: blank it out, keeping line numbers."""
     lines, fence = [], None
     for line in body.split("\n"):

@@ -3,6 +3,7 @@ analysed once, for the plugin and the CLI alike."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -14,12 +15,13 @@ from .collections import (
     load_collections,
 )
 from .coverage import Coverage, compute_coverage, coverage_problems
+from .files import ATTACHMENT_TYPES, HOST_FILES, REFUSED, file_problem
 from .html_safety import scan_markdown
 from .kinds import CASE, COURSE, LESSON
 from .lecturers import Lecturer, fill_lecturers, load_lecturers
-from .loader import KindResult, load_kind
+from .loader import KindResult, load_kind, scan_attachment
 from .privacy import Allowance, PrivacyGuard, ProtectedNames
-from .problems import Problem
+from .problems import Problem, Severity, error
 from .registry import reference_check
 from .source import read_text
 from .vocabulary import Settings, settings_from_mapping
@@ -37,6 +39,7 @@ class Library:
     coverage: Coverage
     problems: list[Problem]
     allowances: list[Allowance] = field(default_factory=list)
+    guard: PrivacyGuard | None = None
 
     @property
     def kinds(self) -> list[KindResult]:
@@ -48,12 +51,16 @@ class Library:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def notices(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.INFO]
 
 
 def privacy_guard(root: Path, settings: Settings) -> PrivacyGuard:
     return PrivacyGuard(ProtectedNames.load(root / settings.protected_names),
-                        settings.public_emails)
+                        settings.public_emails, settings.public_phones)
 
 
 def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
@@ -71,32 +78,83 @@ def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
     fill_lecturers(lecturers, courses.published)
     coverage = compute_coverage(lessons.published, settings)
     content_files = {settings.courses_dir, settings.lecturers_file}
-    page_problems, page_allowances = scan_pages(root, docs_dir, guard, content_files)
-    problems = (problems + collection_problems + lecturer_problems + lessons.problems
-                + cases.problems + courses.problems + page_problems
+    page_problems, page_allowances = scan_pages(root, docs_dir, guard, content_files,
+                                                int(settings.attachment_max_mb * 1024 * 1024))
+    config_problems, config_allowances = scan_site_config(root, guard)
+    problems = (problems + config_problems + collection_problems + lecturer_problems
+                + lessons.problems + cases.problems + courses.problems + page_problems
                 + coverage_problems(coverage, settings))
-    allowances = (allowances + lecturer_allowances + lessons.allowances + cases.allowances
-                  + courses.allowances + page_allowances)
+    allowances = (allowances + config_allowances + lecturer_allowances + lessons.allowances
+                  + cases.allowances + courses.allowances + page_allowances)
+    # Values reviewed as public (xinyu-allow) may appear in the built site too.
+    guard.allow((a.rule, a.value) for a in allowances)
+    # A message may echo a value (a wrong field, a file name): masked, always.
+    problems = [guard.redact_problem(p) for p in problems]
     return Library(root, settings, lessons, cases, courses, collections, lecturers, coverage,
-                   problems, allowances)
+                   problems, allowances, guard)
 
 
-def scan_pages(root: Path, docs_dir: str, guard: PrivacyGuard,
-               content_files: set[str]) -> tuple[list[Problem], list[Allowance]]:
-    """Hand-written pages in docs_dir are published too: same privacy and HTML
-    rules. Content kept in docs_dir (courses) is checked as content instead."""
+def scan_site_config(root: Path, guard: PrivacyGuard) -> tuple[list[Problem], list[Allowance]]:
+    """mkdocs.yml puts its site name, description, copyright and order note on
+    every page: trusted as configuration, still checked as published text."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return [], []
+    text, problems = read_text(path, "mkdocs.yml")
+    if text is None:
+        return problems, []
+    return guard.scan(text, "mkdocs.yml", markup=False)
+
+
+def scan_pages(root: Path, docs_dir: str, guard: PrivacyGuard, content_files: set[str],
+               max_bytes: int) -> tuple[list[Problem], list[Allowance]]:
+    """Every file in docs_dir is published (MkDocs copies what it does not
+    render), so every file is checked: pages for privacy and HTML, other
+    files by type, size and text. Content kept in docs_dir (courses,
+    lecturers) is checked as content instead. Like MkDocs, hidden entries
+    and /templates/ are left out (MkDocs never publishes them)."""
     problems: list[Problem] = []
     allowances: list[Allowance] = []
-    directory = root / docs_dir
-    for abs_path in sorted(directory.rglob("*.md")) if directory.is_dir() else []:
-        path = abs_path.relative_to(root).as_posix()
-        if any(path == f or path.startswith(f"{f}/") for f in content_files):
-            continue
-        text, read_problems = read_text(abs_path, path)
-        problems += read_problems
-        if text is None:
-            continue
-        found, allowed = guard.scan(text, path)
-        problems += found + scan_markdown(text, 1, path)
-        allowances += allowed
+    top = root / docs_dir
+    if not top.is_dir():
+        return problems, allowances
+    for folder, dirs, names in os.walk(top, followlinks=False):
+        here = Path(folder)
+        for name in list(dirs):
+            entry = here / name
+            if name.startswith(".") or (here == top and name == "templates"):
+                dirs.remove(name)
+            elif entry.is_symlink():
+                dirs.remove(name)
+                problems.append(error(entry.relative_to(root).as_posix(), 0,
+                                      "a symbolic link to a folder is never followed"))
+        dirs.sort()
+        for name in sorted(names):
+            entry = here / name
+            path = entry.relative_to(root).as_posix()
+            if name.startswith(".") or any(path == f or path.startswith(f"{f}/")
+                                           for f in content_files):
+                continue
+            found, allowed = _scan_page_file(root, path, name, guard, max_bytes)
+            problems += found
+            allowances += allowed
     return problems, allowances
+
+
+def _scan_page_file(root: Path, path: str, name: str, guard: PrivacyGuard,
+                    max_bytes: int) -> tuple[list[Problem], list[Allowance]]:
+    suffix = Path(name).suffix.lower()
+    if suffix != ".md" and suffix not in ATTACHMENT_TYPES and name not in HOST_FILES:
+        reason = REFUSED.get(suffix, "this type is not on the list of attachment types")
+        return [error(path, 0, f"'{suffix or name}' files are not published ({reason}); "
+                               "remove it from the docs folder")], []
+    if reason := file_problem(root, path, max_bytes):
+        return [error(path, 0, reason)], []
+    if suffix != ".md":
+        return scan_attachment(root, path, guard)
+    text, problems = read_text(root / path, path)
+    problems = guard.scan_path(path) + problems
+    if text is None:
+        return problems, []
+    found, allowed = guard.scan(text, path)
+    return problems + found + scan_markdown(text, 1, path), allowed

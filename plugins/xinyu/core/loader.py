@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
+from .extract import Unreadable, extract_text
+from .files import attachment_problem, slug_problem, walk_sources
 from .frontmatter import parse_front_matter
-from .html_safety import scan_markdown
+from .html_safety import blank_code, scan_markdown
 from .privacy import Allowance, PrivacyGuard
 from .problems import Problem, Severity, error
 from .schema import Kind
@@ -21,7 +23,6 @@ from .vocabulary import Settings
 
 # Markdown inline links and images: [text](target) / ![alt](target "title")
 LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
-_UNSAFE_SLUG = re.compile(r"[\s#?%&/\\:*\"<>|]")
 
 
 @dataclass
@@ -69,15 +70,11 @@ def load_kind(root: Path, kind: Kind, settings: Settings, guard: PrivacyGuard,
     """`check` adds rules that need more than the file itself (e.g. that a
     named collection exists)."""
     result = KindResult(kind)
-    directory = root / kind.directory(settings)
-    if not directory.is_dir():
-        return result
+    sources, result.problems, result.rejected = walk_sources(root, kind.directory(settings))
     slugs: dict[str, str] = {}
-    for abs_path in sorted(directory.rglob("*.md")):
-        if not abs_path.is_file():
-            continue
-        path = abs_path.relative_to(root).as_posix()
-        entry, problems, allowances = load_entry(root, abs_path, path, kind, settings, guard)
+    for source in sources:
+        path = source.path
+        entry, problems, allowances = load_entry(root, source.abs_path, path, kind, settings, guard)
         if entry is not None:
             problems += _check_slug(entry, slugs) + (check(entry) if check else [])
         is_draft = entry is not None and entry.meta.get("status") == kind.draft
@@ -100,10 +97,12 @@ def load_kind(root: Path, kind: Kind, settings: Settings, guard: PrivacyGuard,
 def load_entry(root: Path, abs_path: Path, path: str, kind: Kind, settings: Settings,
                guard: PrivacyGuard) -> tuple[Entry | None, list[Problem], list[Allowance]]:
     text, problems = read_text(abs_path, path)
+    problems = guard.scan_path(path) + problems
     if text is None:
         return None, problems, []
     # Everything in the file is published text: privacy first, whatever else fails.
-    problems, allowances = guard.scan(text, path)
+    found, allowances = guard.scan(text, path)
+    problems += found
     source, split_problems = split_front_matter(text, path)
     problems += split_problems
     if source is None:
@@ -117,8 +116,14 @@ def load_entry(root: Path, abs_path: Path, path: str, kind: Kind, settings: Sett
     problems += check_sections(source.body, source.body_line, kind.sections(settings), path)
     problems += scan_markdown(source.body, source.body_line, path)
     links, link_problems = _links(root, path, kind.directory(settings), source.body,
-                                  source.body_line)
+                                  source.body_line, int(settings.attachment_max_mb * 1024 * 1024))
     problems += link_problems
+    for target in links.values():
+        if not target.endswith(".md"):
+            attachment = posixpath.join(posixpath.dirname(path), target)
+            found, allowed = scan_attachment(root, attachment, guard)
+            problems += found
+            allowances += allowed
     attachments = tuple(t for t in links.values() if not t.endswith(".md"))
     page_links = {written: posixpath.basename(t)[:-3] for written, t in links.items()
                   if t.endswith(".md")}
@@ -127,10 +132,26 @@ def load_entry(root: Path, abs_path: Path, path: str, kind: Kind, settings: Sett
     return entry, problems, allowances
 
 
+def scan_attachment(root: Path, path: str, guard: PrivacyGuard
+                    ) -> tuple[list[Problem], list[Allowance]]:
+    """A published file's name and text go through the privacy guard; a file
+    that cannot be read for checking is an error (it fails closed)."""
+    problems = guard.scan_path(path)
+    try:
+        text = extract_text(root / path)
+    except Unreadable as exc:
+        return problems + [error(path, 0, f"{exc}; it cannot be checked for personal data, "
+                                          "so it is not published")], []
+    if text is None:
+        return problems, []
+    found, allowed = guard.scan(text, path, markup=path.lower().endswith(".md"))
+    return problems + found, allowed
+
+
 def _check_slug(entry: Entry, slugs: dict[str, str]) -> list[Problem]:
-    if _UNSAFE_SLUG.search(entry.slug):
-        return [error(entry.path, 0, f"the file name '{entry.slug}' cannot be part of a web address; "
-                                     "use letters, digits, hyphens or Chinese characters")]
+    problem = slug_problem(entry.path, entry.slug)
+    if problem:
+        return [problem]
     other = slugs.get(entry.slug.casefold())
     if other:
         return [error(entry.path, 0, f"duplicate slug '{entry.slug}': {other} has the same file name; "
@@ -138,15 +159,15 @@ def _check_slug(entry: Entry, slugs: dict[str, str]) -> list[Problem]:
     return []
 
 
-def _links(root: Path, path: str, directory: str, body: str,
-           body_line: int) -> tuple[dict[str, str], list[Problem]]:
+def _links(root: Path, path: str, directory: str, body: str, body_line: int,
+           max_bytes: int) -> tuple[dict[str, str], list[Problem]]:
     """Relative links in the body: attachments beside the file (relative to
     its folder), or other content files of the same kind (`.md`, by path
     from the root). Each must exist."""
     found: dict[str, str] = {}
     problems: list[Problem] = []
     folder = posixpath.dirname(path)
-    for offset, line in enumerate(body.split("\n")):
+    for offset, line in enumerate(blank_code(body).split("\n")):
         for match in LINK.finditer(line):
             written = match[1]
             parts = urlsplit(written)
@@ -168,6 +189,8 @@ def _links(root: Path, path: str, directory: str, body: str,
             elif relative.startswith("../") or relative == "..":
                 problems.append(error(path, number, f"attachment '{written}' must sit in the "
                                                     "file's folder or a folder below it"))
+            elif reason := attachment_problem(root, target, relative, max_bytes):
+                problems.append(error(path, number, f"attachment '{written}': {reason}"))
             else:
                 found[written] = relative
     return found, problems

@@ -18,36 +18,43 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .normalise import CJK, line_and_column, normalise, normalise_mapped, original_span
 from .problems import Problem, error
 
-# Full-width digits, letters and spaces map one-to-one onto ASCII, so columns
-# in the normalised line are columns in the original.
-_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-
-_SEP = r"[ \t\-]?"
-_ID18 = re.compile(rf"(?<![\dA-Za-z])(?:\d{_SEP}){{17}}[\dXx](?![\dA-Za-z])")
-_ID15 = re.compile(r"(?<!\d)\d{8}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?!\d)")
-_MOBILE_SEP = r"[ \t\-.]?"
-_MOBILE = re.compile(rf"(?<![\d+.])(?:(?:\+|00)?86{_MOBILE_SEP}|\(\+?86\){_SEP}?)?"
-                     rf"1[3-9]\d{_MOBILE_SEP}\d{{4}}{_MOBILE_SEP}\d{{4}}(?![\d.]?\d)")
-_LANDLINE = re.compile(r"(?<![\d.])(?:\(0\d{2,3}\)|0\d{2,3})[ \t\-]?[1-9]\d{2,3}[ \t\-]?\d{4}(?![\d.])")
+# Detectors run over normalised text (see `normalise`): digits are ASCII,
+# separators inside numbers are gone, traditional characters are simplified.
+_ID18 = re.compile(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
+_ID15 = re.compile(r"(?<![0-9])[0-9]{8}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}(?![0-9])")
+_MOBILE = re.compile(r"(?<![0-9])(?:(?:\+|00)?86)?1[3-9][0-9]{9}(?![0-9])")
+# area code (010, 02x, 0xxx) + a local number of 7-8 digits starting 2-8
+_LANDLINE = re.compile(r"(?<![0-9])(?:(?:010|02[0-9])[1-9][0-9]{7}|0[3-9][0-9]{2}[2-8][0-9]{6,7})"
+                       r"(?![0-9])")
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_QQ = re.compile(r"(?:QQ|qq|Qq|扣扣)\s*(?:号码|号|群)?\s*[:：]?\s*[1-9]\d{4,10}(?!\d)")
-_WECHAT = re.compile(r"(?:(?:微信号|微信|WeChat|wechat|weixin|VX|vx|WX|wx)\s*(?:号|ID|id)?\s*[:：]|微信号)"
-                     r"\s*[A-Za-z0-9][-_A-Za-z0-9]{4,19}")
-_NUM = r"[\d一二三四五六七八九十百千零〇两]+"
+_IS = r"\s*(?:号码|号|群|账号|帐号|ID|id|Id)?\s*(?:[:：=]|是|为)?\s*"
+_QQ = re.compile(rf"(?:(?i:q\s?q)|扣扣|抠抠|企鹅|球球|口口){_IS}(?P<value>[1-9][0-9]{{4,10}})(?![0-9])")
+_WECHAT_LABEL = r"(?:微信|薇信|威信|徽信|维信|卫星|(?i:v\s?信|vx|v\s?x|wx|weixin|wechat|we\s?chat)|加\s?[vV])"
+_WECHAT = re.compile(
+    rf"{_WECHAT_LABEL}\s*(?P<label>号码|号|账号|帐号|ID|id|Id)?\s*(?P<colon>[:：=]|是|为)?\s*"
+    r"(?P<value>[A-Za-z][-_A-Za-z0-9]{5,19}|[0-9]{5,11})(?![-_A-Za-z0-9])")
+_NUM = r"[0-9一二三四五六七八九十百千零〇两]+"
+_PLACE = rf"[{CJK}]{{1,12}}"
 _ADDRESS = re.compile(
-    # ...路...号...室
-    rf"[\u4e00-\u9fff]{{1,12}}(?:路|街|大道|巷|弄|胡同)[^\s，。；]{{0,8}}?{_NUM}号[^\s，。；]{{0,12}}?{_NUM}室"
-    # ...小区...栋...单元 / ...花园...栋...室
-    rf"|[\u4e00-\u9fff]{{1,12}}(?:小区|花园|家园|公寓|苑|新村)[^\s，。；]{{0,8}}?{_NUM}(?:栋|幢|号楼|座)"
-    rf"[^\s，。；]{{0,6}}?(?:{_NUM}单元|\d{{3,4}}室?)"
-    # ...栋...单元, ...号楼...室: a flat, whatever comes before it
-    rf"|{_NUM}(?:栋|幢|号楼|座)\s*{_NUM}\s*单元"
-    rf"|{_NUM}(?:栋|幢|号楼|座)\s*\d{{3,4}}\s*室"
+    # ...路/街/巷/弄/胡同 + 号 + 栋/号楼/单元/室
+    rf"{_PLACE}(?:路|街|大道|巷|弄|胡同|里){_NUM}(?:弄|号院|号)[^\s，。；,;]{{0,12}}?"
+    rf"{_NUM}(?:室|号楼|栋|幢|单元|座|号|楼)"
+    # ...小区/花园/大院...: a building and a flat or a unit
+    rf"|{_PLACE}(?:小区|花园|家园|公寓|苑|新村|大院|院|庭|府|城|湾|公馆){_NUM}(?:栋|幢|号楼|座|号|区|期)"
+    rf"[^\s，。；,;]{{0,6}}?(?:{_NUM}(?:单元|室|号|门|楼)|[0-9]{{3,4}}(?![0-9]))"
+    # a building and a unit or a flat, whatever comes before it
+    rf"|{_NUM}(?:栋|幢|号楼|座)\s*{_NUM}\s*(?:单元|门)"
+    rf"|{_NUM}(?:栋|幢|号楼|座)\s*[0-9]{{3,4}}\s*室"
+    rf"|{_NUM}单元\s*[0-9]{{3,4}}\s*室"
+    rf"|{_NUM}号院\s*{_NUM}(?:号楼|栋|幢|号)"
     # a village and its group: ...村...组
-    rf"|[\u4e00-\u9fff]{{1,8}}村{_NUM}组")
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+    rf"|[{CJK}]{{1,8}}村(?:民)?{_NUM}(?:组|队|小组)")
+# Name windows: Chinese characters, skipping what can split a name but not
+# a sentence (quotes, brackets, symbols); sentence punctuation ends a run.
+_NAME_RUN = re.compile(rf"[{CJK}](?:[^\w\s。！？!?，,：:；;、]{{0,3}}[{CJK}])*")
 _ALLOW = re.compile(r"xinyu-allow:\s*(?P<rule>[a-z]+)\s*(?P<reason>[^\n]*?)\s*(?:-->|$)")
 
 RULES = {
@@ -68,10 +75,33 @@ class Hit:
     rule: str
     line: int
     col: int  # 1-based
-    text: str
+    text: str  # the value as read (normalised)
 
     def masked(self) -> str:
         return mask(self.text)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A hit in normalised text: [start, end) of the normalised string."""
+
+    rule: str
+    start: int
+    end: int
+    value: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.rule, canonical(self.rule, self.value)
+
+
+def canonical(rule: str, value: str) -> str:
+    """The form in which an allowed value is compared."""
+    if rule in ("phone", "id", "qq"):
+        digits = re.sub(r"[^0-9Xx]", "", value).upper()
+        return digits[2:] if rule == "phone" and digits.startswith("86") and len(digits) == 13 \
+            else digits[4:] if rule == "phone" and digits.startswith("0086") else digits
+    return value.lower()
 
 
 @dataclass(frozen=True)
@@ -82,6 +112,7 @@ class Allowance:
     line: int
     rule: str
     reason: str
+    value: str = ""  # the allowed value, normalised
 
 
 def mask(text: str) -> str:
@@ -97,7 +128,9 @@ def mask(text: str) -> str:
 def valid_id18(digits: str) -> bool:
     body, check = digits[:17], digits[17].upper()
     total = sum(int(d) * w for d, w in zip(body, _ID_WEIGHTS))
-    return _ID_CHECK[total % 11] == check
+    return _ID_CHECK[total % 11] == check and \
+        _valid_date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14])) and \
+        1850 <= int(digits[6:10]) <= 2100
 
 
 def _valid_date(year: int, month: int, day: int) -> bool:
@@ -148,61 +181,124 @@ class ProtectedNames:
         self.hashes.add(digest)
         return True
 
-    def find(self, line: str) -> Iterator[tuple[int, str]]:
+    def find(self, text: str) -> Iterator[Finding]:
+        """Protected names in normalised text, also split by symbols."""
         if not self.hashes:
             return
-        for run in _CJK_RUN.finditer(line):
-            text = run.group()
-            for start in range(len(text)):
+        for run in _NAME_RUN.finditer(text):
+            chars = [(run.start() + i, c) for i, c in enumerate(run.group())
+                     if re.match(f"[{CJK}]", c)]
+            for start in range(len(chars)):
                 for size in (2, 3, 4):
-                    window = text[start:start + size]
-                    if len(window) == size and self.digest(window) in self.hashes:
-                        yield run.start() + start, window
+                    window = chars[start:start + size]
+                    if len(window) == size:
+                        name = "".join(c for _, c in window)
+                        if self.digest(name) in self.hashes:
+                            yield Finding("name", window[0][0], window[-1][0] + 1, name)
 
 
 class PrivacyGuard:
-    def __init__(self, names: ProtectedNames, allowed_emails: Iterable[str] = ()) -> None:
-        self.names = names
-        self.allowed_emails = {e.lower() for e in allowed_emails}
+    """Finds personal data in text as a reader would see it, and masks it."""
 
-    def hits(self, line: str, number: int) -> Iterator[Hit]:
-        text = line.translate(_FULL_WIDTH)
+    def __init__(self, names: ProtectedNames, allowed_emails: Iterable[str] = (),
+                 allowed_phones: Iterable[str] = ()) -> None:
+        self.names = names
+        self.allowed = {("email", e.lower()) for e in allowed_emails}
+        self.allowed |= {("phone", canonical("phone", p)) for p in allowed_phones}
+
+    def allow(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Values reviewed as public elsewhere (xinyu-allow): allowed in the output."""
+        self.allowed |= set(keys)
+
+    def find(self, normalised: str) -> list[Finding]:
+        """Every hit in normalised text, allowed public values left out."""
+        found: list[Finding] = []
+        text = normalised
         for match in _ID18.finditer(text):
-            digits = re.sub(r"[ \t\-]", "", match.group())
-            if valid_id18(digits):
-                yield Hit("id", number, match.start() + 1, match.group())
+            if valid_id18(match.group()):
+                found.append(Finding("id", *match.span(), match.group()))
         for match in _ID15.finditer(text):
             digits = match.group()
             if _valid_date(1900 + int(digits[6:8]), int(digits[8:10]), int(digits[10:12])):
-                yield Hit("id", number, match.start() + 1, digits)
-        mobiles = [m.span() for m in _MOBILE.finditer(text)]
-        landlines = [m.span() for m in _LANDLINE.finditer(text)
-                     if not any(m.start() < end and start < m.end() for start, end in mobiles)]
-        for start, end in sorted(mobiles + landlines):
-            yield Hit("phone", number, start + 1, text[start:end])
-        for match in _EMAIL.finditer(text):
-            if match.group().lower() not in self.allowed_emails:
-                yield Hit("email", number, match.start() + 1, match.group())
-        for rule, pattern in (("qq", _QQ), ("wechat", _WECHAT), ("address", _ADDRESS)):
+                found.append(Finding("id", *match.span(), digits))
+        ids = [(f.start, f.end) for f in found]
+        for pattern in (_MOBILE, _LANDLINE):
             for match in pattern.finditer(text):
-                yield Hit(rule, number, match.start() + 1, match.group())
-        for col, name in self.names.find(text):
-            yield Hit("name", number, col + 1, name)
+                if not _inside(match.span(), ids):
+                    found.append(Finding("phone", *match.span(), match.group()))
+        for match in _EMAIL.finditer(text):
+            found.append(Finding("email", *match.span(), match.group()))
+        for match in _QQ.finditer(text):
+            found.append(Finding("qq", *match.span(), match.group()))
+        for match in _WECHAT.finditer(text):
+            value = match["value"]
+            explicit = match["label"] or match["colon"]
+            if explicit or re.search(r"[0-9_-]", value):
+                found.append(Finding("wechat", *match.span(), match.group()))
+        for match in _ADDRESS.finditer(text):
+            found.append(Finding("address", *match.span(), match.group()))
+        found += self.names.find(text)
+        return [f for f in found if f.key not in self.allowed]
 
-    def scan(self, text: str, path: str, first_line: int = 1) -> tuple[list[Problem], list[Allowance]]:
+    def hits(self, text: str, first_line: int = 1, markup: bool = True) -> Iterator[Hit]:
+        """The hits in `text` (a source), located at their line and column."""
+        if not self.find(normalise(text, markup)):
+            return
+        normalised, offsets = normalise_mapped(text, markup)
+        for finding in sorted(self.find(normalised), key=lambda f: f.start):
+            start, _ = original_span(offsets, finding.start, finding.end, len(text))
+            line, col = line_and_column(text, start)
+            yield Hit(finding.rule, first_line + line - 1, col, finding.value)
+
+    def redact(self, text: str, markup: bool = False) -> str:
+        """`text` with every hit replaced by its masked form: for messages
+        and logs that echo a value."""
+        if not text or not self.find(normalise(text, markup)):
+            return text
+        normalised, offsets = normalise_mapped(text, markup)
+        spans = []
+        for finding in self.find(normalised):
+            start, end = original_span(offsets, finding.start, finding.end, len(text))
+            spans.append((start, end, mask(finding.value)))
+        for start, end, masked in sorted(spans, reverse=True):
+            text = text[:start] + masked + text[end:]
+        return text
+
+    def redact_problem(self, problem: Problem) -> Problem:
+        message, path = self.redact(problem.message), self.redact(problem.path)
+        if (message, path) == (problem.message, problem.path):
+            return problem
+        return Problem(path, problem.line, message, problem.severity, problem.col)
+
+    def scan(self, text: str, path: str, first_line: int = 1,
+             markup: bool = True) -> tuple[list[Problem], list[Allowance]]:
         problems: list[Problem] = []
         allowed: list[Allowance] = []
         lines = text.split("\n")
+        permits: dict[int, dict[str, str]] = {}
+        for hit in self.hits(text, first_line, markup):
+            offset = hit.line - first_line
+            if offset not in permits:
+                permits[offset] = self._allowances(lines, offset, path, hit.line, problems)
+            rules = permits[offset]
+            if hit.rule in rules:
+                allowed.append(Allowance(path, hit.line, hit.rule, rules[hit.rule],
+                                         canonical(hit.rule, hit.text)))
+                continue
+            problems.append(error(path, hit.line, f"{RULES[hit.rule]} '{hit.masked()}' must not "
+                                                  "be published", col=hit.col))
         for offset, line in enumerate(lines):
-            number = first_line + offset
-            rules = self._allowances(lines, offset, path, number, problems)
-            for hit in self.hits(line, number):
-                if hit.rule in rules:
-                    allowed.append(Allowance(path, number, hit.rule, rules[hit.rule]))
-                    continue
-                problems.append(error(path, number, f"{RULES[hit.rule]} '{hit.masked()}' must not "
-                                                    "be published", col=hit.col))
+            if offset not in permits and "xinyu-allow" in line:
+                self._allowances(lines, offset, path, first_line + offset, problems)
         return problems, allowed
+
+    def scan_path(self, path: str) -> list[Problem]:
+        """A file or folder name becomes a web address: it is published text too."""
+        problems = []
+        for finding in self.find(normalise(path.replace("/", " / "), markup=False)):
+            problems.append(error(self.redact(path), 0, f"the file name contains a "
+                                  f"{RULES[finding.rule]} '{mask(finding.value)}'; rename the file"))
+        return problems
 
     def _allowances(self, lines: list[str], offset: int, path: str, number: int,
                     problems: list[Problem]) -> dict[str, str]:
@@ -222,3 +318,7 @@ class PrivacyGuard:
                 elif rule in RULES and reason:
                     rules[rule] = reason
         return rules
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # shown, never fails a build (even with --strict)
 
 
 @dataclass(frozen=True, order=True)

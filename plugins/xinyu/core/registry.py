@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .fields import did_you_mean
+from .files import MAX_TEXT_BYTES, file_problem, key_problem
 from .frontmatter import parse_front_matter
 from .loader import Entry
 from .privacy import Allowance, PrivacyGuard
@@ -19,12 +20,15 @@ from .vocabulary import Settings
 
 
 def load_registry(root: Path, path: str, fields: tuple[Field, ...], settings: Settings,
-                  guard: PrivacyGuard) -> tuple[dict[str, dict[str, Any]], list[Problem], list[Allowance]]:
+                  guard: PrivacyGuard, what: str
+                  ) -> tuple[dict[str, dict[str, Any]], list[Problem], list[Allowance]]:
     """{key: validated fields} of the registry at `path` (relative to root);
-    a missing file is an empty registry."""
+    a missing file is an empty registry. Each key becomes a web address."""
     abs_path = root / path
-    if not abs_path.is_file():
+    if not abs_path.exists() and not abs_path.is_symlink():
         return {}, [], []
+    if reason := file_problem(root, path, MAX_TEXT_BYTES):
+        return {}, [error(path, 0, f"{reason}; the file is not read")], []
     text, problems = read_text(abs_path, path)
     if text is None:
         return {}, problems, []
@@ -34,6 +38,9 @@ def load_registry(root: Path, path: str, fields: tuple[Field, ...], settings: Se
     entries: dict[str, dict[str, Any]] = {}
     for key, value in (parsed.data if parsed else {}).items():
         line = parsed.lines.get(str(key), 1)
+        if bad_key := key_problem(path, line, str(key), what):
+            problems.append(bad_key)
+            continue
         if not isinstance(value, dict):
             problems.append(error(path, line, f"'{key}' needs indented fields below it "
                                               f"({', '.join(f.name for f in fields)})"))

@@ -6,7 +6,7 @@ import json
 
 from .library import Library
 from .loader import KindResult
-from .problems import Problem
+from .problems import Problem, Severity
 
 FORMATS = ("text", "json", "github")
 
@@ -34,11 +34,12 @@ def render(library: Library, fmt: str) -> str:
                       for r in library.kinds},
             "errors": len(library.errors),
             "warnings": len(library.warnings),
+            "notices": len(library.notices),
         }, ensure_ascii=False, indent=2)
     if fmt == "github":
         lines = [_annotation(p) for p in problems]
     else:
-        lines = [str(p) if p.is_error else f"{p.location()}: warning: {p.message}"
+        lines = [str(p) if p.is_error else f"{p.location()}: {p.severity.value}: {p.message}"
                  for p in problems]
     return "\n".join(lines + [summary_line(library)])
 
@@ -65,4 +66,5 @@ def _annotation(problem: Problem) -> str:
         where += f",line={problem.line}"
     if problem.col > 0:
         where += f",col={problem.col}"
-    return f"::{problem.severity.value} {where}::{_escape(problem.message)}"
+    command = "notice" if problem.severity is Severity.INFO else problem.severity.value
+    return f"::{command} {where}::{_escape(problem.message)}"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from .options import CHECK_LEVELS, default, unknown_options
 from .problems import Problem, error
 
 CONFIG_PATH = "mkdocs.yml"
@@ -56,8 +57,6 @@ DEFAULT_TOPICS: tuple[Topic, ...] = (
 # primary and junior >= 6, senior >= 8).
 DEFAULT_MIN_PERIODS: dict[str, int] = {"primary": 6, "junior": 6, "senior": 8}
 
-CHECK_LEVELS = ("error", "warning", "off")
-
 # Topic keys become web addresses and anchors.
 _TOPIC_KEY = re.compile(r"[a-z][a-z0-9-]*")
 
@@ -73,21 +72,25 @@ class OrderContact:
 
 @dataclass(frozen=True)
 class Settings:
+    """The parsed plugin block; every default comes from `options.OPTIONS`."""
+
     grades: tuple[Grade, ...] = DEFAULT_GRADES
     topics: tuple[Topic, ...] = DEFAULT_TOPICS
-    lessons_dir: str = "lessons"
-    lesson_sections: tuple[str, ...] = ("教学目标", "教学过程")
-    cases_dir: str = "case_studies"
-    case_sections: tuple[str, ...] = ("案例背景", "问题分析", "指导过程", "效果与反思")
-    featured_awards: tuple[str, ...] = ("一等奖", "优秀")
-    allowed_emails: tuple[str, ...] = ()
-    protected_names: str = "privacy/protected-names.txt"
-    courses_dir: str = "content/courses"
-    lecturers_file: str = "content/lecturers.yml"
+    lessons_dir: str = default("lessons_dir")
+    lesson_sections: tuple[str, ...] = default("lesson_sections")
+    cases_dir: str = default("cases_dir")
+    case_sections: tuple[str, ...] = default("case_sections")
+    featured_awards: tuple[str, ...] = default("featured_awards")
+    allowed_emails: tuple[str, ...] = default("allowed_emails")
+    allowed_phones: tuple[str, ...] = default("allowed_phones")
+    protected_names: str = default("protected_names")
+    courses_dir: str = default("courses_dir")
+    lecturers_file: str = default("lecturers_file")
     order: OrderContact = field(default_factory=lambda: OrderContact())
     min_periods: Mapping[int, int] = field(default_factory=dict)
-    coverage_check: str = "error"
-    periods_check: str = "warning"
+    coverage_check: str = default("coverage_check")
+    periods_check: str = default("periods_check")
+    attachment_max_mb: float = default("attachment_max_mb")
 
     def grade(self, key: int) -> Grade | None:
         return next((g for g in self.grades if g.key == key), None)
@@ -111,6 +114,17 @@ class Settings:
         """E-mail addresses that may appear on the site: the allowlist and the order address."""
         return self.allowed_emails + ((self.order.email,) if self.order.email else ())
 
+    @property
+    def public_phones(self) -> tuple[str, ...]:
+        """Phone numbers that may appear on the site: the allowlist and the order phone."""
+        return self.allowed_phones + ((self.order.phone,) if self.order.phone else ())
+
+    @property
+    def content_paths(self) -> tuple[str, ...]:
+        """Every path setting that names contributed content."""
+        return (self.lessons_dir, self.cases_dir, self.courses_dir, self.lecturers_file,
+                self.protected_names)
+
     def grade_span(self) -> str:
         keys = self.grade_keys
         return f"{min(keys)}–{max(keys)}" if keys else "none"
@@ -129,31 +143,42 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
     topics = _parse_topics(data.get("topics"), bad) or DEFAULT_TOPICS
     min_periods = _parse_min_periods(data.get("min_periods"), grades, bad)
 
+    for message in unknown_options(data):
+        problems.append(error(CONFIG_PATH, 0, message))
+
     checks = {}
-    for name, default in (("coverage_check", "error"), ("periods_check", "warning")):
-        value = data.get(name) or default
+    for name in ("coverage_check", "periods_check"):
+        value = data.get(name) or default(name)
         if value not in CHECK_LEVELS:
             bad(f"{name} must be one of {', '.join(CHECK_LEVELS)}, not {value!r}")
-            value = default
+            value = default(name)
         checks[name] = value
 
     paths = {}
     for name in ("lessons_dir", "cases_dir", "protected_names", "courses_dir", "lecturers_file"):
-        value = data.get(name) or getattr(Settings, name)
-        if not isinstance(value, str):
-            bad(f"{name} must be a path relative to mkdocs.yml")
-            value = getattr(Settings, name)
+        value = data.get(name) or default(name)
+        if not isinstance(value, str) or not _inside_repository(value):
+            bad(f"{name} must be a path inside the repository, relative to mkdocs.yml")
+            value = default(name)
         paths[name] = value
 
     lists = {}
-    for name in ("lesson_sections", "case_sections", "featured_awards", "allowed_emails"):
+    for name in ("lesson_sections", "case_sections", "featured_awards", "allowed_emails",
+                 "allowed_phones"):
         value = data.get(name)
         if value is None:
-            value = getattr(Settings, name)
+            value = default(name)
         elif not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
             bad(f"{name} must be a list of texts")
-            value = getattr(Settings, name)
+            value = default(name)
         lists[name] = tuple(value)
+
+    limit = data.get("attachment_max_mb")
+    if limit is None:
+        limit = default("attachment_max_mb")
+    elif isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit <= 0:
+        bad(f"attachment_max_mb must be a number of megabytes above 0, not {limit!r}")
+        limit = default("attachment_max_mb")
 
     order = data.get("order") or {}
     if not (isinstance(order, dict) and set(order) <= {"email", "phone", "note"}
@@ -162,8 +187,15 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
         order = {}
 
     settings = Settings(grades=grades, topics=topics, min_periods=min_periods,
-                        order=OrderContact(**order), **paths, **lists, **checks)
+                        order=OrderContact(**order), attachment_max_mb=limit,
+                        **paths, **lists, **checks)
     return settings, problems
+
+
+def _inside_repository(path: str) -> bool:
+    parts = path.replace("\\", "/").split("/")
+    return bool(path) and not path.startswith(("/", "~")) and ":" not in parts[0] \
+        and ".." not in parts
 
 
 def _parse_grades(value: Any, bad) -> tuple[Grade, ...]:

@@ -1,0 +1,128 @@
+"""The text a published file carries, for the privacy check: plain text,
+office documents (their XML parts, metadata included), PDF (pypdf: page
+text, metadata, form fields, annotations). A file that cannot be read for
+checking raises `Unreadable`: it fails closed, it is never waved through.
+
+Images, audio and video carry no text that is checked here (see the README).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import charset_normalizer
+
+TEXT_TYPES = frozenset({".txt", ".csv", ".md", ".xml", ".json", ".tsv"})
+OFFICE_TYPES = frozenset({".docx", ".pptx", ".xlsx", ".odt", ".odp", ".ods"})
+MEDIA_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico",
+                         ".mp3", ".m4a", ".wav", ".ogg", ".mp4", ".webm"})
+MAX_UNPACKED = 64 * 1024 * 1024  # an office document's XML, all parts together
+# Elements after which a reader sees a break (paragraphs, rows, cells, line breaks).
+_BREAKS = frozenset({"p", "br", "tr", "tc", "row", "c", "si", "tab", "h", "list-item", "table-cell"})
+
+
+class Unreadable(Exception):
+    """The file's text cannot be read for checking."""
+
+
+def extract_text(path: Path, data: bytes | None = None) -> str | None:
+    """The text of the file at `path`, or None for media without text."""
+    suffix = path.suffix.lower()
+    if suffix in MEDIA_TYPES:
+        return None
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from None
+    if suffix in TEXT_TYPES or path.name == "CNAME":
+        return decode_any(data)
+    if suffix in OFFICE_TYPES:
+        return _office_text(data)
+    if suffix == ".pdf":
+        return _pdf_text(data)
+    raise Unreadable(f"'{suffix or path.name}' files cannot be checked for personal data")
+
+
+def decode_any(data: bytes) -> str:
+    """Text in UTF-8, or in the encoding it is in (GBK from Excel is common)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise Unreadable("the text is in no encoding that can be recognised")
+    return str(best)
+
+
+def _office_text(data: bytes) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise Unreadable(f"not a valid office document ({exc})") from None
+    if sum(m.file_size for m in members) > MAX_UNPACKED:
+        raise Unreadable("the document unpacks to more than 64 MB")
+    texts = []
+    for member in members:
+        name = member.filename.lower()
+        if name.endswith((".xml", ".rels")):
+            texts.append(_xml_text(archive.read(member)))
+        elif name.endswith((".docx", ".pptx", ".xlsx", ".odt", ".ods", ".odp")):
+            texts.append(_office_text(archive.read(member)))  # an embedded document
+        elif name.endswith((".bin", ".ole", ".emf", ".wmf")) or "embeddings/" in name:
+            raise Unreadable(f"the document embeds an object ({member.filename}) that cannot "
+                             "be checked; remove it")
+    return "\n".join(texts)
+
+
+def _xml_text(data: bytes) -> str:
+    parts: list[str] = []
+    try:
+        for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
+            local = element.tag.rsplit("}", 1)[-1]
+            if event == "start":
+                parts += [f" {value} " for value in element.attrib.values()]
+                if element.text:
+                    parts.append(element.text)
+            else:
+                if local in _BREAKS:
+                    parts.append("\n")
+                if element.tail:
+                    parts.append(element.tail)
+    except ElementTree.ParseError as exc:
+        raise Unreadable(f"a part of the document is not valid XML ({exc})") from None
+    return "".join(parts)
+
+
+def _pdf_text(data: bytes) -> str:
+    import pypdf
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise Unreadable("the PDF is protected by a password")
+        texts = [str(value) for value in (reader.metadata or {}).values()]
+        if reader.attachments:
+            raise Unreadable("the PDF has files attached inside it, which cannot be checked")
+        for field in (reader.get_fields() or {}).values():
+            texts += [str(field.get(key, "")) for key in ("/V", "/TU", "/T")]
+        for page in reader.pages:
+            texts.append(page.extract_text() or "")
+            for annotation in page.get("/Annots") or []:
+                annotation = annotation.get_object()
+                texts += [str(annotation.get(key, "")) for key in ("/Contents", "/T")]
+                action = annotation.get("/A")
+                if action is not None:
+                    texts.append(str(action.get_object().get("/URI", "")))
+    except Unreadable:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on damaged files: fail closed
+        raise Unreadable(f"the PDF cannot be read ({type(exc).__name__})") from None
+    return "\n".join(texts)

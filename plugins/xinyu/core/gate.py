@@ -1,0 +1,311 @@
+"""The output gate: the last word on what is published.
+
+After the site is built, every published file is read the way a visitor (or
+a search engine) would read it and checked again, after every transformation
+that Markdown, the sanitiser, the theme and the search index applied:
+
+- every file and folder name (percent-decoded);
+- every HTML page: its visible text (tags removed, entities decoded), every
+  attribute value, inline scripts; and the rules that keep contributed
+  script from running: no event-handler attributes, no `javascript:` URLs,
+  no tooltip `title` that Material would render as HTML, one `#__config`,
+  no active elements inside the content of a page built from contributions;
+- every JSON file (search index, catalogue), sitemap and text file;
+- the text of every document (office XML, PDF);
+- a file of a type that cannot be checked fails the gate (fails closed).
+
+Files the theme and the plugin ship (`trusted`) are checked by name only.
+Each hit names the published file, the source it came from (with its line
+where it can be found) and the value masked.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
+
+from .extract import MEDIA_TYPES, OFFICE_TYPES, Unreadable, decode_any, extract_text
+from .normalise import normalise
+from .privacy import RULES, Finding, PrivacyGuard, mask
+from .problems import Problem, error
+
+_BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl",
+    "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "main", "nav", "ol", "option", "p", "pre", "section", "select", "summary",
+    "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul", "label", "button",
+    "head", "body", "html", "meta", "link", "script", "style", "input", "textarea", "img",
+})
+_LINE_BREAKS = frozenset({"br", "td", "th", "li", "dt", "dd", "option"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr", "param"})
+# Never inside the content of a page built from contributions.
+_ACTIVE = frozenset({"script", "style", "iframe", "frame", "frameset", "object", "embed",
+                     "applet", "base", "link", "meta", "form", "input", "textarea", "select",
+                     "template", "portal", "noscript"})
+# Allowed on pages built only from escaped values (filters, the order form).
+_FORM_TAGS = frozenset({"form", "input", "textarea", "select"})
+_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data",
+                             "poster", "background", "srcset", "cite"})
+_BAD_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data|livescript)\s*:", re.I)
+_TEXT_TYPES = frozenset({".txt", ".csv", ".tsv", ".md", ".xml"})
+_STRIP_CONTROL = re.compile(r"[\x00-\x20]+")
+
+
+@dataclass
+class _Page:
+    content: str = ""  # the text of the page's content, read as a whole
+    texts: list[str] = field(default_factory=list)  # the theme's parts, block by block
+    attributes: list[str] = field(default_factory=list)
+    unsafe: list[str] = field(default_factory=list)
+
+
+class _Reader(HTMLParser):
+    """Visible text, attribute values and unsafe constructs of one page."""
+
+    def __init__(self, contributed: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.contributed = contributed
+        self.page = _Page()
+        self.text: list[str] = []  # inside the content
+        self.chrome: list[str] = []  # outside it
+        self.content_depth = 0  # > 0 inside <article class="md-content__inner">
+        self.configs = 0
+        self.in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if self.content_depth and tag not in _VOID:
+            self.content_depth += 1
+        elif tag == "article" and "md-content__inner" in (values.get("class") or ""):
+            self.content_depth = 1
+        if self.content_depth and tag in _ACTIVE and (self.contributed or tag not in _FORM_TAGS):
+            self.page.unsafe.append(f"a <{tag}> element in the page content")
+        for name, value in attrs:
+            value = value or ""
+            if value:
+                self.page.attributes.append(value)
+            if name.startswith("on"):
+                self.page.unsafe.append(f"an event handler attribute '{name}' on <{tag}>")
+            elif name in _URL_ATTRIBUTES and _BAD_SCHEME.match(_STRIP_CONTROL.sub("", value)):
+                self.page.unsafe.append(f"a script URL in <{tag} {name}>")
+            elif name == "title" and ("<" in value or "&" in value):
+                self.page.unsafe.append(f"a title on <{tag}> that the theme would show as HTML")
+            elif name == "id" and value == "__config":
+                self.configs += 1
+                if tag != "script":
+                    self.page.unsafe.append(f"<{tag} id=\"__config\"> would replace the "
+                                            "theme's configuration")
+            elif name == "id" and self.content_depth and value.startswith("__"):
+                self.page.unsafe.append(f"the reserved id '{value}' in the page content")
+        self._break(tag)
+        self.in_script = tag in ("script", "style")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if self.content_depth and tag not in _VOID:
+            self.content_depth -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.content_depth and tag not in _VOID:
+            self.content_depth -= 1
+        self._break(tag)
+        self.in_script = False
+
+    def _break(self, tag: str) -> None:
+        if tag not in _BLOCK:
+            return
+        if self.content_depth:
+            # a cell or a line break continues a line of text; other blocks end it
+            self._push("\n" if tag in _LINE_BREAKS else "\n\n")
+        elif self.chrome and self.chrome[-1]:
+            self.chrome.append("")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script:
+            self.page.texts.append(data)  # a script's text is read on its own
+        elif self.content_depth:
+            if data.strip(" \t\n\r"):
+                self.text.append(data)
+            elif "\n" in data:
+                self._push("\n")
+        elif self.chrome:
+            self.chrome[-1] += data
+        else:
+            self.chrome.append(data)
+
+    def _push(self, separator: str) -> None:
+        if self.text and not self.text[-1].strip(" \t\n\r"):
+            if len(separator) > len(self.text[-1]):
+                self.text[-1] = separator
+        else:
+            self.text.append(separator)
+
+    def result(self) -> _Page:
+        self.page.content = "".join(self.text)
+        self.page.texts += [text for text in self.chrome if text.strip()]
+        if self.configs > 1:
+            self.page.unsafe.append("more than one element with id \"__config\"")
+        return self.page
+
+
+_LABELS = re.compile(r"(?i)qq|vx|wx|weixin|wechat|[\[({<]\s*(?:at|dot)")
+
+
+def _plainly_harmless(text: str) -> bool:
+    """ASCII text with fewer than five digits, no '@', no percent-encoding
+    and no QQ/WeChat label cannot hold anything the guard looks for."""
+    return text.isascii() and "@" not in text and "%" not in text and "&" not in text \
+        and sum(c.isdigit() for c in text) < 5 and not _LABELS.search(text)
+
+
+class Gate:
+    """Checks a built site; `sources` are the repository files it was built
+    from, read again only to say where a hit came from."""
+
+    def __init__(self, guard: PrivacyGuard, root: Path, sources: list[str]) -> None:
+        self.guard = guard
+        self.root = root
+        self.sources = sources
+        self._seen_names: set[str] = set()
+        self._cache: dict[tuple[str, bool], list[Finding]] = {}
+        self._normalised_sources: dict[str, str] = {}
+
+    def check(self, site_dir: Path, trusted: set[str], generated: set[str],
+              label: str = "site") -> list[Problem]:
+        """`trusted`: files the theme and plugin ship (checked by name only);
+        `generated`: pages built only from escaped values (forms allowed)."""
+        problems: list[Problem] = []
+        site_dir = site_dir.resolve()
+        for folder, dirs, names in os.walk(site_dir, followlinks=False):
+            dirs.sort()
+            for name in sorted(dirs + names):
+                path = Path(folder) / name
+                relative = path.relative_to(site_dir).as_posix()
+                where = f"{label}/{relative}"
+                problems += self._name(where, name)
+                try:
+                    info = path.lstat()
+                except OSError as exc:
+                    problems.append(error(where, 0, f"cannot be read: {exc.strerror}"))
+                    continue
+                if stat.S_ISLNK(info.st_mode):
+                    problems.append(error(where, 0, "a symbolic link in the built site"))
+                elif stat.S_ISREG(info.st_mode) and relative not in trusted:
+                    problems += self._file(path, where, relative in generated)
+        return [self.guard.redact_problem(p) for p in problems]
+
+    def _name(self, where: str, name: str) -> list[Problem]:
+        if name in self._seen_names:
+            return []
+        self._seen_names.add(name)
+        return [self._hit(where, f, "in a file or folder name")
+                for f in self.guard.find(normalise(unquote(name), markup=False))]
+
+    def _file(self, path: Path, where: str, generated: bool) -> list[Problem]:
+        suffix = path.suffix.lower()
+        try:
+            data = path.read_bytes()
+            if suffix == ".gz":
+                data = gzip.decompress(data)
+                suffix = Path(path.stem).suffix.lower()
+            if suffix in (".html", ".htm"):
+                return self._html(decode_any(data), where, generated)
+            if suffix == ".json":
+                return self._json(data, where)
+            if suffix in _TEXT_TYPES or path.name == "CNAME":
+                return self._text(decode_any(data), where, markup=suffix in (".md", ".xml"))
+            if suffix in OFFICE_TYPES or suffix == ".pdf":
+                return self._text(extract_text(path, data) or "", where, markup=False)
+            if suffix in MEDIA_TYPES:
+                return []
+        except (OSError, ValueError, EOFError, Unreadable) as exc:
+            return [error(where, 0, f"cannot be read for checking ({exc}); nothing unchecked "
+                                    "is published")]
+        return [error(where, 0, f"a '{suffix or path.name}' file cannot be checked for personal "
+                                "data; nothing unchecked is published")]
+
+    def _html(self, html: str, where: str, generated: bool) -> list[Problem]:
+        reader = _Reader(contributed=not generated)
+        reader.feed(html)
+        reader.close()
+        page = reader.result()
+        problems = [error(where, 0, f"unsafe HTML reached the page: {what}")
+                    for what in dict.fromkeys(page.unsafe)]
+        problems += [self._hit(where, f) for f in self._find(page.content, cache=False)]
+        for text in page.texts:
+            problems += [self._hit(where, f) for f in self._find(text)]
+        for value in page.attributes:
+            problems += [self._hit(where, f, "in an attribute") for f in self._find(value)]
+        return problems
+
+    def _find(self, text: str, markup: bool = False, cache: bool = True) -> list[Finding]:
+        """Findings in one published text; the theme's repeated parts
+        (navigation, labels, links) are read once."""
+        if _plainly_harmless(text):
+            return []
+        if not cache:
+            return self.guard.find(normalise(text, markup))
+        key = (text, markup)
+        if key not in self._cache:
+            self._cache[key] = self.guard.find(normalise(text, markup))
+        return self._cache[key]
+
+    def _json(self, data: bytes, where: str) -> list[Problem]:
+        strings: list[str] = []
+
+        def walk(value) -> None:
+            if isinstance(value, str):
+                strings.append(value)
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    strings.append(str(key))
+                    walk(item)
+            elif isinstance(value, list):
+                for item in value:
+                    walk(item)
+
+        walk(json.loads(data.decode("utf-8")))
+        problems = []
+        for text in strings:
+            problems += [self._hit(where, f) for f in self._find(text, "<" in text)]
+        return problems
+
+    def _text(self, text: str, where: str, markup: bool) -> list[Problem]:
+        return [self._hit(where, f) for f in self._find(text, markup, cache=False)]
+
+    def _hit(self, where: str, finding: Finding, how: str = "") -> Problem:
+        origin = self._origin(finding)
+        source = f" (from {origin})" if origin else ""
+        how = f" {how}" if how else ""
+        return error(where, 0, f"{RULES[finding.rule]} '{mask(finding.value)}' reached the built "
+                               f"site{how}{source}; nothing was published")
+
+    def _origin(self, finding: Finding) -> str:
+        """The source file (and line) a published value came from."""
+        for path in self.sources:
+            if path not in self._normalised_sources:
+                try:
+                    text = decode_any((self.root / path).read_bytes())
+                except (OSError, Unreadable):
+                    text = ""
+                self._normalised_sources[path] = text
+            text = self._normalised_sources[path]
+            if not text:
+                continue
+            markup = path.endswith(".md")
+            if finding.value not in normalise(text, markup) and finding.rule != "name":
+                continue
+            for hit in self.guard.hits(text, 1, markup):
+                if hit.rule == finding.rule and hit.text == finding.value:
+                    return f"{path}:{hit.line}"
+            if finding.rule != "name":
+                return path
+        return ""

@@ -1,0 +1,223 @@
+"""What a reader sees: the text of a source or a published file, normalised
+the way a human would read it, so that disguised personal data is found.
+
+The same steps run over Markdown sources (`xinyu check`) and over the text
+extracted from the built site (the output gate), so what the check passes,
+the gate passes too:
+
+1. markup removed: HTML comments and tags, Markdown emphasis and escapes
+   (only for sources that are Markdown or HTML);
+2. character references decoded (`&#49;`, `&commat;`) and percent-encoding
+   decoded (`%31`);
+3. every character in its compatibility form (NFKC: full-width, circled and
+   mathematical digits), other decimal digits as ASCII digits, and invisible
+   characters dropped (zero-width, variation selectors, combining marks);
+4. traditional characters converted to simplified ones (OpenCC `t2s`);
+5. `[at]`, `(dot)` spelled-out e-mail punctuation restored;
+6. separators inside numbers and between Chinese characters collapsed
+   (spaces, line breaks, dashes, dots, slashes, `*`…), and runs of seven or
+   more Chinese numerals (一三八…, 壹叁捌…) read as digits.
+
+`normalise` is fast (C-level string operations). `normalise_mapped` runs the
+same steps and also returns, for each character of the result, its offset in
+the original text, to report a line and column; it is used only where
+something was found.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import unicodedata
+from typing import Callable
+from urllib.parse import unquote
+
+# Han characters: the unified ideographs, extension A, compatibility
+# ideographs and the supplementary planes.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+CJK_CHAR = re.compile(f"[{CJK}]")
+CJK_RUN = re.compile(f"[{CJK}]+")
+
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[|\]\]>|</?[A-Za-z][^<>]*>|<![A-Za-z][^<>]*>",
+                     re.S)
+_MARKDOWN = re.compile(r"\\(?=[!-/:-@\[-`{-~])|[*~`]+")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_AT = re.compile(r"\s*[\[({<【]\s*(?:at|AT|At|艾特)\s*[\])}>】]\s*")
+_DOT = re.compile(r"\s*[\[({<【]\s*(?:dot|DOT|Dot|点)\s*[\])}>】]\s*")
+# What can split a number or a name without ending its line of text: at most
+# one line break (a blank line ends a paragraph, and the reading).
+_SPLIT = r" \t\f\v\-‐‑‒–—―−_.·•・/\\|'\"‘’“”*~+()\[\]"
+_BETWEEN_WORDS = re.compile(
+    f"(?<=[{CJK}0-9])(?:[{_SPLIT}]{{1,4}}|[{_SPLIT}]{{0,3}}\n[{_SPLIT}]{{0,3}})(?=[{CJK}0-9])")
+_BETWEEN_DIGITS = re.compile(
+    f"(?<=[0-9])(?:[{_SPLIT},，、:：]{{1,4}}|[{_SPLIT},，、:：]{{0,3}}\n[{_SPLIT},，、:：]{{0,3}})(?=[0-9])")
+_NUMERALS = "零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖"
+_NUMERAL_VALUES = dict(zip(_NUMERALS, "00123456789" "1" "123456789"))
+_NUMERAL_RUN = re.compile(f"[{_NUMERALS}]{{7,}}")
+
+# A step: (guard, pattern, replacement); the guard skips a step that cannot
+# match, cheaply. "chars" and "t2s" are length-preserving steps done in C.
+Step = tuple[Callable[[str], bool], re.Pattern, Callable[[re.Match], str]]
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+@functools.lru_cache(maxsize=1)
+def _char_table() -> tuple[dict[int, str], re.Pattern]:
+    """Every code point whose reading differs from itself: its NFKC form,
+    its ASCII digit, or nothing (format characters, variation selectors,
+    combining marks). Built once, used by `str.translate`."""
+    table: dict[int, str] = {}
+    ranges = [range(0x80, 0x30000), range(0xE0000, 0xE01F0)]
+    for block in ranges:
+        for code in block:
+            char = chr(code)
+            category = unicodedata.category(char)
+            if category in ("Cf", "Mn", "Me") or 0xFE00 <= code <= 0xFE0F or code >= 0xE0000:
+                table[code] = ""
+                continue
+            if category == "Nd":
+                table[code] = str(unicodedata.decimal(char))
+                continue
+            if category in ("Cs", "Co", "Cn"):
+                continue
+            form = unicodedata.normalize("NFKC", char)
+            if form != char:
+                table[code] = "".join(c for c in form
+                                      if unicodedata.category(c) not in ("Mn", "Me", "Cf"))
+    pattern = re.compile("[" + "".join(_class_ranges(sorted(table))) + "]")
+    return table, pattern
+
+
+def _class_ranges(codes: list[int]) -> list[str]:
+    parts, start, previous = [], None, None
+    for code in codes:
+        if start is None:
+            start = previous = code
+        elif code == previous + 1:
+            previous = code
+        else:
+            parts.append(_range(start, previous))
+            start = previous = code
+    if start is not None:
+        parts.append(_range(start, previous))
+    return parts
+
+
+def _range(start: int, end: int) -> str:
+    first = re.escape(chr(start))
+    return first if start == end else f"{first}-{re.escape(chr(end))}"
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters as simplified ones; never changes the length,
+    so offsets stay valid."""
+    if not CJK_CHAR.search(text):
+        return text
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase changed length: convert character by character instead.
+    return "".join(_one_char(c) for c in text)
+
+
+def _one_char(char: str) -> str:
+    converted = _converter().convert(char)
+    return converted if len(converted) == 1 else char
+
+
+def _decode_percent(match: re.Match) -> str:
+    decoded = unquote(match[0], errors="replace")
+    return match[0] if "\ufffd" in decoded else decoded
+
+
+def _numerals(match: re.Match) -> str:
+    return "".join(_NUMERAL_VALUES[c] for c in match[0])
+
+
+_MARKUP_STEPS: list = [
+    (lambda t: "<" in t, _MARKUP, lambda m: ""),
+    (lambda t: "*" in t or "~" in t or "`" in t or "\\" in t, _MARKDOWN, lambda m: ""),
+]
+_STEPS: list = [
+    (lambda t: "&" in t, _ENTITY, lambda m: html.unescape(m[0])),
+    (lambda t: "%" in t, _PERCENT, _decode_percent),
+    "chars",
+    "t2s",
+    (lambda t: "at" in t.lower() or "艾特" in t, _AT, lambda m: "@"),
+    (lambda t: "dot" in t.lower() or "点" in t, _DOT, lambda m: "."),
+    (_always, _BETWEEN_WORDS, lambda m: ""),
+    (_always, _NUMERAL_RUN, _numerals),
+    (_always, _BETWEEN_DIGITS, lambda m: ""),
+]
+
+
+def normalise(text: str, markup: bool = True) -> str:
+    for step in (_MARKUP_STEPS + _STEPS) if markup else _STEPS:
+        if step == "chars":
+            text = text.translate(_char_table()[0])
+        elif step == "t2s":
+            text = to_simplified(text)
+        elif step[0](text):
+            text = step[1].sub(step[2], text)
+    return text
+
+
+def normalise_mapped(text: str, markup: bool = True) -> tuple[str, list[int]]:
+    """`normalise(text)`, and the original offset of each resulting character."""
+    offsets = list(range(len(text)))
+    for step in (_MARKUP_STEPS + _STEPS) if markup else _STEPS:
+        if step == "chars":
+            table, pattern = _char_table()
+            text, offsets = _substitute(pattern, lambda m: table[ord(m[0])], text, offsets)
+        elif step == "t2s":
+            text = to_simplified(text)
+        elif step[0](text):
+            text, offsets = _substitute(step[1], step[2], text, offsets)
+    return text, offsets
+
+
+def _substitute(pattern: re.Pattern, replace: Callable[[re.Match], str], text: str,
+                offsets: list[int]) -> tuple[str, list[int]]:
+    pieces: list[str] = []
+    mapped: list[int] = []
+    last = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        pieces.append(text[last:start])
+        mapped += offsets[last:start]
+        new = replace(match)
+        pieces.append(new)
+        if len(new) == end - start:
+            mapped += offsets[start:end]
+        else:
+            mapped += [offsets[start] if start < len(offsets) else len(offsets)] * len(new)
+        last = end
+    pieces.append(text[last:])
+    mapped += offsets[last:]
+    return "".join(pieces), mapped
+
+
+def original_span(offsets: list[int], start: int, end: int, length: int) -> tuple[int, int]:
+    """The span of the original text that normalised characters start..end came from."""
+    first = offsets[start] if start < len(offsets) else length
+    last = offsets[end] if end < len(offsets) else length
+    return first, max(last, first + 1)
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column

@@ -1,0 +1,72 @@
+"""Every setting of the `xinyu` plugin block, declared once.
+
+The MkDocs config class (`xinyu.config`) is derived from this table, the
+core's `Settings` take their defaults from it, and `xinyu check` reports an
+unknown option with the closest known name — so a setting documented in the
+README is declared exactly here, with its default written once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+# Shapes MkDocs checks; the meaning of each value is checked by
+# `vocabulary.settings_from_mapping`, which `xinyu check` shares.
+BOOL, TEXT, LIST, MAPPING, NUMBER = "bool", "text", "list", "mapping", "number"
+
+CHECK_LEVELS = ("error", "warning", "info", "off")
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    shape: str
+    default: Any
+    doc: str  # one line, Chinese, for the README's configuration block
+    choices: tuple[str, ...] = ()
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("enabled", BOOL, True, "关闭后插件不做任何事"),
+    Option("lessons_dir", TEXT, "lessons", "教案目录（在 docs_dir 之外）"),
+    Option("cases_dir", TEXT, "case_studies", "家庭教育案例目录"),
+    Option("courses_dir", TEXT, "content/courses", "点单课程目录"),
+    Option("lecturers_file", TEXT, "content/lecturers.yml", "讲师团名单"),
+    Option("protected_names", TEXT, "privacy/protected-names.txt", "受保护姓名的加盐哈希"),
+    Option("search_dict", TEXT, None, "选填：区里自己的 jieba 用户词典"),
+    Option("grades", LIST, None, "替换默认年级表：[{key: 1, label: 一年级, stage: primary}, ...]"),
+    Option("topics", LIST, None, "替换默认主题表：[{key: emotion, label: 情绪调适, required: true}, ...]"),
+    Option("lesson_sections", LIST, ("教学目标", "教学过程"), "教案必须有的正文小节"),
+    Option("case_sections", LIST, ("案例背景", "问题分析", "指导过程", "效果与反思"),
+           "案例必须有的正文小节"),
+    Option("min_periods", MAPPING, None, "每学期最低课时：按学段（primary/junior/senior）或按年级"),
+    Option("coverage_check", TEXT, "error", "覆盖缺口：error | warning | info | off",
+           CHECK_LEVELS),
+    Option("periods_check", TEXT, "warning", "课时不足：error | warning | info | off",
+           CHECK_LEVELS),
+    Option("nav_title", TEXT, "教案库", "导航中生成的栏目名"),
+    Option("featured_awards", LIST, ("一等奖", "优秀"), "在案例总览中置顶的奖项"),
+    Option("allowed_emails", LIST, (), "允许出现在网站上的公开邮箱"),
+    Option("allowed_phones", LIST, (), "允许出现在网站上的公开电话（热线、办公电话）"),
+    Option("order", MAPPING, None, "点单受理方式：{email, phone, note}"),
+    Option("attachment_max_mb", NUMBER, 20, "单个附件的大小上限（MB）"),
+)
+
+BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
+
+
+def default(name: str) -> Any:
+    return BY_NAME[name].default
+
+
+def did_you_mean(name: str) -> str:
+    close = difflib.get_close_matches(name, list(BY_NAME), n=1, cutoff=0.6)
+    return f"（是不是 '{close[0]}'？）" if close else ""
+
+
+def unknown_options(data: dict[str, Any]) -> list[str]:
+    """Messages for keys of the plugin block that are not options."""
+    return [f"plugins.xinyu: unknown option '{key}'{did_you_mean(str(key))}"
+            for key in data if str(key) not in BY_NAME]
