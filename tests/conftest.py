@@ -128,12 +128,15 @@ def library(tmp_path: Path) -> Library:
 
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory) -> Build:
-    """The shipped demo library, copied and built once per test session."""
+    """The shipped demo library, copied and built once per test session,
+    with --strict: the demo builds without a single warning."""
     root = tmp_path_factory.mktemp("demo") / "repo"
     shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
-        "site", ".git", "*.egg-info", "__pycache__", ".pytest_cache", "tests", ".hypothesis"))
-    build = mkdocs_build(root)
+        "site", ".git", "*.egg-info", "__pycache__", ".pytest_cache", "tests", ".hypothesis",
+        ".venv", ".cache", "node_modules"))
+    build = mkdocs_build(root, "--strict")
     assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output, build.output
     return build
 
 

@@ -265,7 +265,8 @@ class PrivacyGuard:
         return text
 
     def redact_problem(self, problem: Problem) -> Problem:
-        message, path = self.redact(problem.message), self.redact(problem.path)
+        message = self.redact(problem.message)
+        path = "/".join(self.redact(part) for part in problem.path.split("/"))
         if (message, path) == (problem.message, problem.path):
             return problem
         return Problem(path, problem.line, message, problem.severity, problem.col)
@@ -295,9 +296,10 @@ class PrivacyGuard:
     def scan_path(self, path: str) -> list[Problem]:
         """A file or folder name becomes a web address: it is published text too."""
         problems = []
-        for finding in self.find(normalise(path.replace("/", " / "), markup=False)):
-            problems.append(error(self.redact(path), 0, f"the file name contains a "
-                                  f"{RULES[finding.rule]} '{mask(finding.value)}'; rename the file"))
+        for part in path.split("/"):
+            for finding in self.find(normalise(part, markup=False)):
+                problems.append(error(self.redact(path), 0, f"the file name contains a "
+                                      f"{RULES[finding.rule]} '{mask(finding.value)}'; rename it"))
         return problems
 
     def _allowances(self, lines: list[str], offset: int, path: str, number: int,

@@ -1,0 +1,442 @@
+"""Safe publishing: what reaches the built site is checked, not only the
+source lines. Personal data disguised by markup, entities, separators or
+other scripts is found; contributed script never runs; nothing is written
+outside the site; bad YAML and odd files are reported, never skipped."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, Library, lesson_text, tiny_pdf
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from xinyu.core.gate import Gate
+from xinyu.core.normalise import normalise, normalise_mapped
+from xinyu.core.options import OPTIONS
+from xinyu.core.privacy import PrivacyGuard, ProtectedNames
+
+MOBILE, ID, EMAIL = "13812345678", "11010519491231002X", "zhangsan@qq.com"
+
+
+@pytest.fixture(scope="module")
+def names(tmp_path_factory) -> ProtectedNames:
+    path = tmp_path_factory.mktemp("names") / "names.txt"
+    names = ProtectedNames()
+    names.add(path, "刘梓涵")
+    return ProtectedNames.load(path)
+
+
+def rules(text: str, names: ProtectedNames | None = None) -> list[str]:
+    return [hit.rule for hit in PrivacyGuard(names or ProtectedNames()).hits(text)]
+
+
+DISGUISED_MOBILES = [
+    "138<!-- -->12345678", "&#49;&#51;&#56;12345678", "&#x31;&#x33;&#x38;12345678",
+    "**138**1234**5678**", "<span>138</span><span>1234</span>5678", "138\n1234 5678",
+    "1 3 8 1 2 3 4 5 6 7 8", "138/1234/5678", "138_1234_5678", "1\u200b38\u206012345678\ufeff",
+    "13\ufe0f8123\ufe0f45678", "１３８１２３４５６７８", "①③⑧①②③④⑤⑥⑦⑧", "𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖",
+    "一三八一二三四五六七八", "壹叁捌壹贰叁肆伍陆柒捌", "幺三八 幺二三四 五六七八", "%31%33%38%31%32%33%34%35%36%37%38",
+    "138-1234-5678", "+86 138 1234 5678", "(+86)138.1234.5678", "1̲3̲8̲12345678",
+]
+
+
+@pytest.mark.parametrize("text", DISGUISED_MOBILES)
+def test_disguised_mobile_numbers_are_found(text):
+    assert rules(f"家长电话：{text}。") == ["phone"]
+
+
+@pytest.mark.parametrize("text", [
+    "zhangsan&#64;qq.com", "zhangsan＠qq.com", "zhangsan[at]qq.com", "zhangsan (at) qq (dot) com",
+    "zhang<span>san@</span>qq.com", "zhangsan@qq.c<!-- -->om", "zhangsan%40qq.com",
+])
+def test_disguised_emails_are_found(text):
+    assert rules(f"邮箱 {text}") == ["email"]
+
+
+@pytest.mark.parametrize("text", [
+    "扣扣号 123456789", "企鹅号：123456789", "Q Q：123456789", "ＱＱ群 123456789", "qq号是123456789",
+    "V信：liu_zihan2010", "薇信 liu_zihan2010", "vx:liuzihan", "wx号 abcdef1", "微信号为 liuzihan",
+    "加v liu_zihan2010", "WeChat ID: liuzihan",
+])
+def test_qq_and_wechat_spellings_are_found(text):
+    assert rules(text) in (["qq"], ["wechat"])
+
+
+@pytest.mark.parametrize("text", [
+    "家住幸福路 12 号 3 栋 502 室", "幸福里小区 3 号楼 502", "人民路 88 弄 12 号 301 室",
+    "阳光大院 5 号楼 2 门 302", "东四胡同 12 号院 3 号楼", "李家村 3 组", "王庄村民二组",
+    "三栋二单元五零一", "住 8 栋 2 单元 301 室", "锦绣花园二期 3 幢 1 单元",
+])
+def test_address_forms_are_found(text):
+    assert rules(text) == ["address"]
+
+
+@pytest.mark.parametrize("text", [
+    "刘梓涵", "劉梓涵", "刘 梓 涵", "刘/梓/涵", "**刘**梓涵", "<span>刘</span>梓<b>涵</b>", "刘\n梓涵",
+    "刘\u200b梓\u200d涵", "&#21016;&#26771;&#28085;", "%E5%88%98%E6%A2%93%E6%B6%B5", "刘「梓」涵",
+])
+def test_protected_names_are_found_however_written(text, names):
+    assert rules(f"今天{text}同学发言。", names) == ["name"]
+
+
+@pytest.mark.parametrize("text", [
+    "2024-05-12 13:30-15:00 第1、2课时", "给情绪打分：0 1 2 3 4 5 6 7 8 9 10", "ISBN 978-7-5675-1234-5",
+    "全国青少年服务台 12355，心理援助热线 12356", "刘老师和梓涵的妈妈", "小李，明天见", "第 3 单元 第 2 课",
+    "用微信和家长沟通", "关注微信公众号", "1、2、3、4、5、6、7、8、9、10、11", "学号 20240512",
+])
+def test_ordinary_text_is_not_flagged(text, names):
+    assert rules(text, names) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("13８８ 一二三<>!-*&#;%2Eabc@刘梓涵劉\n\u200b\ufe0f")), max_size=40))
+def test_the_located_reading_is_the_fast_reading(text):
+    assert normalise_mapped(text)[0] == normalise(text)
+    assert normalise_mapped(text, markup=False)[0] == normalise(text, markup=False)
+
+
+def test_hits_are_located_at_their_line_and_column_in_the_source():
+    hits = list(PrivacyGuard(ProtectedNames()).hits("第一行\n电话 138<!-- x -->\n12345678", 5))
+    assert [(h.rule, h.line, h.col, h.masked()) for h in hits] == [("phone", 6, 4, "138******78")]
+
+
+# --- the output gate -------------------------------------------------------
+
+def _page(content: str) -> str:
+    return (f'<html><head><title>t</title></head><body><nav>导航</nav>'
+            f'<article class="md-content__inner md-typeset">{content}</article>'
+            f'<script id="__config" type="application/json">{{}}</script></body></html>')
+
+
+def _docx(text: str, creator: str = "") -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml",
+                         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                         f'<w:body><w:p><w:r><w:t>{text[:4]}</w:t></w:r><w:r><w:t>{text[4:]}</w:t></w:r>'
+                         '</w:p></w:body></w:document>')
+        archive.writestr("docProps/core.xml", f"<cp:coreProperties xmlns:cp='x' xmlns:dc='y'>"
+                                              f"<dc:creator>{creator}</dc:creator></cp:coreProperties>")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def gate_site(tmp_path, names):
+    site = tmp_path / "site"
+    site.mkdir()
+
+    def check(files: dict[str, bytes | str], trusted=(), generated=()) -> list[str]:
+        for relative, data in files.items():
+            path = site / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        gate = Gate(PrivacyGuard(names), tmp_path, [])
+        return [str(p) for p in gate.check(site, set(trusted), set(generated))]
+
+    return check
+
+
+def test_gate_reads_pages_as_a_visitor_does(gate_site):
+    found = gate_site({
+        "a/index.html": _page("<p>电话 <span>138</span><em>1234</em>5678</p>"),
+        "b/index.html": _page('<p>ok</p><img alt="刘&#26771;涵" src="x.png">'),
+        "c/index.html": _page("<table><tr><td>138</td>\n<td>12345678</td></tr></table>"),
+        "d/index.html": _page('<a href="mailto:zhangsan%40qq.com">写信</a>'),
+    })
+    assert any(f.startswith("site/a/index.html: phone number '138******78'") for f in found)
+    assert any(f.startswith("site/b/index.html: protected name '刘**' reached the built site in an "
+                            "attribute") for f in found)
+    assert any(f.startswith("site/c/index.html: phone number") for f in found)
+    assert any(f.startswith("site/d/index.html: e-mail address") for f in found)
+    assert not any(MOBILE in f or "刘梓涵" in f for f in found)
+
+
+def test_gate_reads_json_names_text_and_documents(gate_site):
+    found = gate_site({
+        "search/search_index.json": json.dumps({"docs": [{"text": "<p>身份证 1101051949<b>1231002X</b></p>"}]}),
+        "13812345678/index.html": _page("<p>ok</p>"),
+        "lessons/x/notes.txt": "联系 zhangsan@qq.com",
+        "lessons/x/sheet.docx": _docx("1381234 5678"),
+        "lessons/x/meta.docx": _docx("学习单", creator="刘梓涵"),
+        "lessons/x/sheet.pdf": tiny_pdf("Tel 138 1234 5678"),
+        "lessons/x/author.pdf": tiny_pdf("Worksheet", author="zhangsan@qq.com"),
+        "sitemap.xml.gz": __import__("gzip").compress(b"<urlset><loc>https://x/13812345678/</loc></urlset>"),
+    })
+    text = "\n".join(found)
+    for where in ("search/search_index.json: resident ID", "site/13812345678: phone number"
+                  .replace("13812345678", "138******78"), "notes.txt: e-mail", "sheet.docx: phone",
+                  "meta.docx: protected name", "sheet.pdf: phone", "author.pdf: e-mail",
+                  "sitemap.xml.gz: phone"):
+        assert where in text, (where, text)
+    assert MOBILE not in text and "刘梓涵" not in text and EMAIL not in text
+
+
+def test_gate_fails_closed_on_what_it_cannot_read(gate_site, tmp_path):
+    found = gate_site({"lessons/x/a.js": "alert(1)", "lessons/x/b.pdf": b"%PDF-1.4 broken",
+                       "lessons/x/c.docx": b"not a zip", "assets/theme.js": "theme()"},
+                      trusted={"assets/theme.js"})
+    assert any("a.js: a '.js' file cannot be checked" in f for f in found)
+    assert any("b.pdf: cannot be read for checking" in f for f in found)
+    assert any("c.docx: cannot be read for checking" in f for f in found)
+    assert not any("theme.js" in f for f in found)
+    os.symlink("/etc/passwd", tmp_path / "site" / "link.txt")
+    assert any("link.txt: a symbolic link" in f for f in gate_site({}))
+
+
+def test_gate_refuses_what_would_run_a_script(gate_site):
+    found = gate_site({
+        "a/index.html": _page('<a href="https://x" title="&lt;img src=x onerror=alert(1)&gt;">x</a>'),
+        "b/index.html": _page('<p id="__config" hidden>{}</p>'),
+        "c/index.html": _page('<p onclick="alert(1)">x</p>'),
+        "d/index.html": _page('<a href=" java\tscript:alert(1)">x</a>'),
+        "e/index.html": _page("<script>alert(1)</script>"),
+        "f/index.html": _page('<form><input name="q"></form>'),
+        "g/index.html": _page('<form><input name="q"></form>'),
+    }, generated={"g/index.html"})
+    text = "\n".join(found)
+    assert "a/index.html: unsafe HTML reached the page: a title on <a>" in text
+    assert 'b/index.html: unsafe HTML reached the page: <p id="__config">' in text
+    assert "c/index.html: unsafe HTML reached the page: an event handler" in text
+    assert "d/index.html: unsafe HTML reached the page: a script URL" in text
+    assert "e/index.html: unsafe HTML reached the page: a <script> element" in text
+    assert "f/index.html: unsafe HTML reached the page: a <form> element" in text
+    assert "g/index.html" not in text
+
+
+def test_gate_runs_after_everything_else_and_empties_the_site(library):
+    """A district hook (trusted code) that injects a number into every page:
+    no source holds it, only the gate can see it."""
+    library.fill_coverage()
+    (library.root / "hooks.py").write_text(
+        "def on_page_content(html, **kwargs):\n    return html + '<p>值班 138 1234 5678</p>'\n",
+        encoding="utf-8")
+    config = yaml.safe_load((library.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = ["hooks.py"]
+    (library.root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    assert library.check().returncode == 0
+    build = library.build()
+    assert build.returncode == 1
+    assert "site/index.html: phone number '138******78' reached the built site" in build.output
+    assert "the site directory was emptied" in build.output
+    assert MOBILE not in build.output and "138 1234 5678" not in build.output
+    assert list(build.site.iterdir()) == []
+
+
+def test_the_demo_site_passes_the_gate_and_is_strict_clean(demo_build):
+    # demo_build is built with --strict and asserts no warning; the gate ran in it
+    assert "output gate" not in demo_build.output
+    assert (demo_build.site / "catalogue.json").is_file()
+
+
+# --- source checks: names, paths, files, YAML --------------------------------
+
+def _problems(library: Library) -> str:
+    proc = library.check()
+    assert "Traceback" not in proc.stdout + proc.stderr
+    return proc.stdout
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("...md", "hidden file"), ("..md", "hidden file"), ("-x.md", "cannot be a web address"),
+    (".zz-hidden.md", "hidden file"), ("a b.md", "cannot be a web address"),
+    ("index.md", "is reserved"), ("50%.md", "cannot be a web address"),
+])
+def test_unsafe_file_names_are_errors(library, name, expected):
+    library.fill_coverage()
+    library.lesson(f"g1/{name}", grades=[1])
+    out = _problems(library)
+    assert expected in out and "1 rejected" in out, out
+
+
+def test_personal_data_in_file_and_folder_names(library, names):
+    library.fill_coverage()
+    library.lesson(f"g1/{MOBILE}.md", grades=[1])
+    library.lesson("刘梓涵/a.md", grades=[1])
+    library.root.joinpath("privacy").mkdir()
+    ProtectedNames().add(library.root / "privacy" / "protected-names.txt", "刘梓涵")
+    out = _problems(library)
+    assert "lessons/g1/138******78.md: the file name contains a phone number '138******78'" in out
+    assert "lessons/刘**/a.md: the file name contains a protected name '刘**'" in out
+    assert MOBILE not in out and "刘梓涵" not in out
+
+
+def test_links_fifos_and_unreadable_entries_are_reported_not_skipped(library):
+    library.fill_coverage()
+    folder = library.root / "lessons" / "g1"
+    os.symlink("/etc/passwd", folder / "passwd.md")
+    os.symlink("missing.md", folder / "dangling.md")
+    os.symlink("/tmp", library.root / "lessons" / "linked")
+    os.mkfifo(folder / "pipe.md")
+    out = _problems(library)
+    assert "lessons/g1/passwd.md: a symbolic link (to another file) is never published" in out
+    assert "lessons/g1/dangling.md: a symbolic link (to a missing file)" in out
+    assert "lessons/linked: a symbolic link to a folder is never followed" in out
+    assert "lessons/g1/pipe.md: not a regular file" in out
+    assert re.search(r"lesson \(教案\): (\d+) found, 48 published, 0 drafts, 4 rejected", out)
+    build = library.build()
+    assert build.returncode == 1 and not (build.site / "lessons" / "passwd").exists()
+
+
+def test_registry_keys_cannot_leave_the_site(library, tmp_path):
+    library.fill_coverage()
+    library.write("collections.yml", '"../../../../escaped-collection":\n  title: 出逃\n')
+    (library.root / "content" / "lecturers.yml").write_text(
+        '"../../escaped-lecturer":\n  name: 王老师\n  title: 讲师\n', encoding="utf-8")
+    out = _problems(library)
+    assert "lessons/collections.yml:1: the collection key '../../../../escaped-collection'" in out
+    assert "content/lecturers.yml:1: the lecturer key '../../escaped-lecturer'" in out
+    build = library.build()
+    assert build.returncode == 1
+    assert not list(tmp_path.rglob("escaped-*"))
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("page.html", "<script>window.__pwned=1</script>", "'.html' files are not published"),
+    ("pic.svg", "<svg onload='x'/>", "'.svg' files are not published"),
+    ("w.js", "x()", "'.js' files are not published"),
+    ("old.doc", "x", "save it as .docx"),
+    ("big.pdf", None, "the limit is 1 MB"),
+])
+def test_attachments_by_allowlist_and_size(tmp_path, name, data, expected):
+    library = Library(tmp_path / "repo", plugin={"attachment_max_mb": 1})
+    library.fill_coverage()
+    library.write(f"g1/{name}", b"%PDF-1.4\n" + b"0" * 1_200_000 if data is None else data)
+    library.lesson("g1/a.md", grades=[1], body=f"## 教学目标\n\n[附件]({name})\n\n## 教学过程\n\n过程\n")
+    out = _problems(library)
+    assert expected in out, out
+
+
+def test_attachment_links_cannot_reach_outside(library, tmp_path):
+    library.fill_coverage()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("secret", encoding="utf-8")
+    os.symlink(outside, library.root / "lessons" / "g1" / "linked.txt")
+    library.lesson("g1/a.md", grades=[1], body="## 教学目标\n\n[a](linked.txt) [b](../../../secret.txt)\n\n"
+                                                 "## 教学过程\n\n过程\n")
+    out = _problems(library)
+    assert "attachment 'linked.txt': 'lessons/g1/linked.txt' is a symbolic link" in out
+    assert "attachment '../../../secret.txt' must sit in the file's folder" in out
+
+
+def test_attachments_and_docs_files_are_scanned(library):
+    library.fill_coverage()
+    library.write("g1/sheet.pdf", tiny_pdf("Parent 138 1234 5678"))
+    library.write("g1/list.csv", "姓名,电话\n小A,138-1234-5678\n".encode("gbk"))
+    library.lesson("g1/a.md", grades=[1], body="## 教学目标\n\n[学习单](sheet.pdf) [名单](list.csv)\n\n"
+                                                 "## 教学过程\n\n过程\n")
+    (library.root / "content" / "notes.txt").write_text("邮箱 zhangsan@qq.com", encoding="utf-8")
+    (library.root / "content" / "x.html").write_text("<p>hi</p>", encoding="utf-8")
+    out = _problems(library)
+    assert "lessons/g1/sheet.pdf:2:8: phone number '138******78'" in out
+    assert "lessons/g1/list.csv:2:4: phone number '138******78'" in out
+    assert "content/notes.txt:1:4: e-mail address" in out
+    assert "content/x.html: '.html' files are not published" in out
+
+
+def test_yaml_bombs_and_aliases_are_refused(library):
+    library.fill_coverage()
+    bomb = "\n".join([f'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'] +
+                     [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)])
+    library.write("g1/bomb.md", f"---\ntitle: 炸弹\n{bomb}\n---\n## 教学目标\n")
+    library.write("g1/merge.md", "---\nbase: &b {title: x}\nmeta:\n  <<: *b\n---\n")
+    library.write("g1/deep.md", "---\ntitle: " + "[" * 3000 + "]" * 3000 + "\n---\n")
+    library.write("g1/huge.md", "---\ntitle: x\nsummary: " + "长" * 300_000 + "\n---\n")
+    out = _problems(library)
+    assert "lessons/g1/bomb.md:3: anchors and aliases" in out
+    assert "lessons/g1/merge.md:2: anchors and aliases" in out
+    assert "lessons/g1/deep.md:2: values are nested more than 20 levels deep" in out
+    assert "lessons/g1/huge.md:2: the front matter is" in out
+
+
+def test_values_echoed_in_messages_are_masked(library, names):
+    library.fill_coverage()
+    library.root.joinpath("privacy").mkdir()
+    ProtectedNames().add(library.root / "privacy" / "protected-names.txt", "刘梓涵")
+    library.write("g1/a.md", lesson_text(title="课", grades=[1], topic="刘梓涵", summary="x",
+                                         status=MOBILE))
+    library.lesson("g1/b.md", grades=[1], body="## 教学目标\n\n[学习单](刘梓涵-13812345678.pdf)\n\n## 教学过程\n")
+    for fmt in ("text", "json", "github"):
+        out = library.check("--format", fmt).stdout
+        assert MOBILE not in out and "刘梓涵" not in out, out
+        assert "138******78" in out
+    build = library.build()
+    assert MOBILE not in build.output and "刘梓涵" not in build.output
+
+
+# --- HTML that the theme would run ------------------------------------------
+
+def test_titles_and_reserved_ids_are_neutralised(library):
+    library.fill_coverage()
+    library.lesson("g1/a.md", grades=[1], body=(
+        "## 教学目标\n\n[家长学校](https://example.org \"&lt;img src=x onerror=window.__pwned=1&gt;\")\n\n"
+        '<abbr title="<img src=x onerror=window.__pwned=1>">HTML</abbr>\n\n'
+        '<p id="__config" hidden>{"search": "w.js"}</p>\n\n<div id="xinyu-order">x</div>\n\n'
+        "[坏链接][r]\n\n[r]: javascript:window.__pwned=1\n\n## 教学过程\n\n过程\n"))
+    build = library.build()
+    assert build.returncode == 0, build.output
+    assert "unsafe HTML removed: a 'javascript:' link" in build.output
+    html = build.html("lessons/a/index.html")
+    for title in re.findall(r'title="([^"]*)"', html):
+        assert "&lt;" not in title and "&amp;" not in title and "<" not in title, title
+    assert html.count('id="__config"') == 1 and 'id="user-__config"' in html
+    assert 'id="user-xinyu-order"' in html
+    assert "javascript:" not in html
+
+
+# --- settings ---------------------------------------------------------------
+
+def _readme_config() -> dict:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### 配置（`mkdocs.yml`）", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
+    return yaml.safe_load(block)
+
+
+def test_every_documented_option_is_declared_once():
+    documented = next(p["xinyu"] for p in _readme_config()["plugins"] if isinstance(p, dict) and "xinyu" in p)
+    declared = [option.name for option in OPTIONS]
+    assert len(declared) == len(set(declared))
+    assert sorted(documented) == sorted(declared)
+
+
+def test_the_readme_configuration_builds_strict(tmp_path):
+    library = Library(tmp_path / "repo")
+    library.fill_coverage()
+    config = yaml.safe_load((library.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = _readme_config()["plugins"]
+    (library.root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (library.root / "search").mkdir()
+    (library.root / "search" / "words.txt").write_text("心理委员 100 n\n", encoding="utf-8")
+    build = library.build("--strict")
+    assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output
+
+
+def test_a_misspelled_option_gets_the_closest_name(tmp_path):
+    library = Library(tmp_path / "repo", plugin={"periods_chek": "info"})
+    library.fill_coverage()
+    build = library.build("--strict")
+    assert build.returncode == 1
+    assert "periods_chek" in build.output and "'periods_check'" in build.output
+    assert "unknown option 'periods_chek'（是不是 'periods_check'？）" in library.check().stdout
+
+
+def test_hostile_paths_in_settings_are_refused(tmp_path):
+    library = Library(tmp_path / "repo", plugin={"lessons_dir": "../../etc"})
+    out = library.check().stdout
+    assert "lessons_dir must be a path inside the repository" in out
+
+
+def test_content_is_read_from_real_files_only(library):
+    """A Markdown page in docs_dir that is a link is reported, not followed."""
+    library.fill_coverage()
+    os.symlink("/etc/hostname", library.root / "content" / "host.md")
+    assert "content/host.md" in _problems(library)
+    assert Path("/etc/hostname").exists()
