@@ -21,8 +21,12 @@ OFFICE_TYPES = frozenset({".docx", ".pptx", ".xlsx", ".odt", ".odp", ".ods"})
 MEDIA_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico",
                          ".mp3", ".m4a", ".wav", ".ogg", ".mp4", ".webm"})
 MAX_UNPACKED = 64 * 1024 * 1024  # an office document's XML, all parts together
-# Elements after which a reader sees a break (paragraphs, rows, cells, line breaks).
-_BREAKS = frozenset({"p", "br", "tr", "tc", "row", "c", "si", "tab", "h", "list-item", "table-cell"})
+# Elements after which a reader sees a line break, and those that end a
+# paragraph or a cell (read apart, like a table's columns).
+_LINE_BREAKS = frozenset({"br", "cr", "tab", "line-break"})
+_BREAKS = frozenset({"p", "tr", "tc", "row", "c", "si", "h", "list-item", "table-cell", "sp"})
+# Attributes that hold text a reader sees (alt text, titles), not formatting.
+_TEXT_ATTRIBUTES = frozenset({"descr", "title", "alt", "name", "tooltip", "caption"})
 
 
 class Unreadable(Exception):
@@ -83,21 +87,25 @@ def _office_text(data: bytes) -> str:
 
 def _xml_text(data: bytes) -> str:
     parts: list[str] = []
+    attributes: list[str] = []
     try:
         for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
             local = element.tag.rsplit("}", 1)[-1]
             if event == "start":
-                parts += [f" {value} " for value in element.attrib.values()]
+                attributes += [value for name, value in element.attrib.items()
+                               if name.rsplit("}", 1)[-1] in _TEXT_ATTRIBUTES]
                 if element.text:
                     parts.append(element.text)
             else:
-                if local in _BREAKS:
+                if local in _LINE_BREAKS:
                     parts.append("\n")
+                elif local in _BREAKS:
+                    parts.append("\n\n")
                 if element.tail:
                     parts.append(element.tail)
     except ElementTree.ParseError as exc:
         raise Unreadable(f"a part of the document is not valid XML ({exc})") from None
-    return "".join(parts)
+    return "".join(parts) + "\n\n" + "\n\n".join(attributes)
 
 
 def _pdf_text(data: bytes) -> str:

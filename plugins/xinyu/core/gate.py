@@ -43,7 +43,7 @@ _BLOCK = frozenset({
     "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul", "label", "button",
     "head", "body", "html", "meta", "link", "script", "style", "input", "textarea", "img",
 })
-_LINE_BREAKS = frozenset({"br", "td", "th", "li", "dt", "dd", "option"})
+_LINE_BREAKS = frozenset({"br"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr", "param"})
 # Never inside the content of a page built from contributions.
@@ -79,6 +79,7 @@ class _Reader(HTMLParser):
         self.content_depth = 0  # > 0 inside <article class="md-content__inner">
         self.configs = 0
         self.in_script = False
+        self.in_annotation = False  # ruby text (pinyin above the characters)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -107,6 +108,8 @@ class _Reader(HTMLParser):
                 self.page.unsafe.append(f"the reserved id '{value}' in the page content")
         self._break(tag)
         self.in_script = tag in ("script", "style")
+        if tag in ("rt", "rp"):
+            self.in_annotation = True
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -118,6 +121,8 @@ class _Reader(HTMLParser):
             self.content_depth -= 1
         self._break(tag)
         self.in_script = False
+        if tag in ("rt", "rp"):
+            self.in_annotation = False
 
     def _break(self, tag: str) -> None:
         if tag not in _BLOCK:
@@ -129,7 +134,9 @@ class _Reader(HTMLParser):
             self.chrome.append("")
 
     def handle_data(self, data: str) -> None:
-        if self.in_script:
+        if self.in_annotation:
+            self.page.texts.append(data)  # read on its own, not between the characters
+        elif self.in_script:
             self.page.texts.append(data)  # a script's text is read on its own
         elif self.content_depth:
             if data.strip(" \t\n\r"):

@@ -171,6 +171,12 @@ def _links(root: Path, path: str, directory: str, body: str, body_line: int,
         for match in LINK.finditer(line):
             written = match[1]
             parts = urlsplit(written)
+            if written.startswith("/") and not parts.netloc and \
+                    not parts.path.endswith(("/", ".html")):
+                problems.append(error(path, body_line + offset, (
+                    f"link '{written}' looks like a file path on a computer; attach the file "
+                    "beside this one and link it relatively, e.g. [学习单](worksheet.pdf)")))
+                continue
             if parts.scheme or parts.netloc or written.startswith(("#", "/")) or not parts.path:
                 continue
             relative = posixpath.normpath(unquote(parts.path))

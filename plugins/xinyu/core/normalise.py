@@ -39,20 +39,24 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 CJK_CHAR = re.compile(f"[{CJK}]")
 CJK_RUN = re.compile(f"[{CJK}]+")
 
-_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[|\]\]>|</?[A-Za-z][^<>]*>|<![A-Za-z][^<>]*>",
-                     re.S)
+# Comments, ruby annotations (pinyin shown above the characters, not between
+# them), and tags.
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(rt|rp)\b[^<>]*>.*?</\1\s*>|<!\[CDATA\[|\]\]>"
+                     r"|</?[A-Za-z][^<>]*>|<![A-Za-z][^<>]*>", re.S | re.I)
 _MARKDOWN = re.compile(r"\\(?=[!-/:-@\[-`{-~])|[*~`]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _AT = re.compile(r"\s*[\[({<【]\s*(?:at|AT|At|艾特)\s*[\])}>】]\s*")
 _DOT = re.compile(r"\s*[\[({<【]\s*(?:dot|DOT|Dot|点)\s*[\])}>】]\s*")
-# What can split a number or a name without ending its line of text: at most
-# one line break (a blank line ends a paragraph, and the reading).
-_SPLIT = r" \t\f\v\-‐‑‒–—―−_.·•・/\\|'\"‘’“”*~+()\[\]"
+# What can split a number or a name without ending its line of text: spaces,
+# dashes, dots, slashes and the like, and at most one line break (a blank line
+# ends a paragraph). Not a table's '|', a time's ':' or a list's '、': those
+# separate numbers that a reader reads apart.
+_SPLIT = r" \t\f\v\-‐‑‒–—―−_.·•・/\\'\"‘’“”*~+()\[\]"
 _BETWEEN_WORDS = re.compile(
     f"(?<=[{CJK}0-9])(?:[{_SPLIT}]{{1,4}}|[{_SPLIT}]{{0,3}}\n[{_SPLIT}]{{0,3}})(?=[{CJK}0-9])")
 _BETWEEN_DIGITS = re.compile(
-    f"(?<=[0-9])(?:[{_SPLIT},，、:：]{{1,4}}|[{_SPLIT},，、:：]{{0,3}}\n[{_SPLIT},，、:：]{{0,3}})(?=[0-9])")
+    f"(?<=[0-9])(?:[{_SPLIT}]{{1,4}}|[{_SPLIT}]{{0,3}}\n[{_SPLIT}]{{0,3}})(?=[0-9])")
 _NUMERALS = "零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖"
 _NUMERAL_VALUES = dict(zip(_NUMERALS, "00123456789" "1" "123456789"))
 _NUMERAL_RUN = re.compile(f"[{_NUMERALS}]{{7,}}")

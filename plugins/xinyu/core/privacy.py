@@ -241,14 +241,21 @@ class PrivacyGuard:
         return [f for f in found if f.key not in self.allowed]
 
     def hits(self, text: str, first_line: int = 1, markup: bool = True) -> Iterator[Hit]:
-        """The hits in `text` (a source), located at their line and column."""
-        if not self.find(normalise(text, markup)):
-            return
-        normalised, offsets = normalise_mapped(text, markup)
-        for finding in sorted(self.find(normalised), key=lambda f: f.start):
-            start, _ = original_span(offsets, finding.start, finding.end, len(text))
-            line, col = line_and_column(text, start)
-            yield Hit(finding.rule, first_line + line - 1, col, finding.value)
+        """The hits in `text` (a source), located at their line and column.
+        Markup is read both ways: as a reader sees the page (comments and
+        tags removed) and as the source is (a comment is not shown, but it
+        is in the file and in the repository)."""
+        located: dict[tuple[str, int], Hit] = {}
+        for reading in ((True, False) if markup else (False,)):
+            if not self.find(normalise(text, reading)):
+                continue
+            normalised, offsets = normalise_mapped(text, reading)
+            for finding in self.find(normalised):
+                start, _ = original_span(offsets, finding.start, finding.end, len(text))
+                line, col = line_and_column(text, start)
+                located.setdefault((finding.rule, start),
+                                   Hit(finding.rule, first_line + line - 1, col, finding.value))
+        yield from sorted(located.values(), key=lambda h: (h.line, h.col, h.rule))
 
     def redact(self, text: str, markup: bool = False) -> str:
         """`text` with every hit replaced by its masked form: for messages
