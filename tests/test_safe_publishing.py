@@ -445,3 +445,48 @@ def test_content_is_read_from_real_files_only(library):
     os.symlink("/etc/hostname", library.root / "content" / "host.md")
     assert "content/host.md" in _problems(library)
     assert Path("/etc/hostname").exists()
+
+
+def test_front_matter_of_hand_written_pages_cannot_reach_the_theme_raw(library):
+    """Material writes page.meta.description into <meta> unescaped and MkDocs
+    takes `template` from the meta: a contributed page sets neither raw."""
+    library.fill_coverage()
+    (library.root / "content" / "about.md").write_text(
+        '---\ntitle: 关于 <b>我们</b>\ndescription: \'"><script>window.__pwned=1</script>\'\n'
+        "template: 404.html\nsubtitle: <img src=x onerror=alert(1)>\n---\n# 关于\n\n正文\n",
+        encoding="utf-8")
+    out = _problems(library)
+    assert "content/about.md:4: warning: front matter key 'template' is not used" in out
+    assert "content/about.md:5: warning: front matter key 'subtitle' is not used" in out
+    build = library.build()
+    assert build.returncode == 0, build.output
+    html = build.html("about/index.html")
+    assert "<script>window.__pwned" not in html and 'content=""><script>' not in html
+    assert '<meta name="description" content="&#34;&gt;window.__pwned=1">' in html
+    assert "<title>关于 我们 - 测试</title>" in html
+    assert "onerror" not in html
+
+
+def test_yaml_escapes_and_folded_lines_are_read_as_parsed(library):
+    library.fill_coverage()
+    library.write("g1/a.md", '---\ntitle: "课 \\u0031\\u0033\\u00381234 5678"\ngrades: [1]\ntopic: emotion\n'
+                             "summary: >\n  家长 138\n  1234 5678\n---\n## 教学目标\n\n## 教学过程\n")
+    out = _problems(library)
+    assert "lessons/g1/a.md:2: phone number '138******78' must not be published" in out
+    assert "lessons/g1/a.md:6:6: phone number '138******78'" in out
+    assert out.count("phone number") == 2
+
+
+@pytest.mark.parametrize("text", ["1三8一二三四五六七八", "zhangsan@qq。com"])
+def test_mixed_spellings(text):
+    assert rules(text) in (["phone"], ["email"])
+
+
+def test_pdf_with_scripts_is_refused(library):
+    library.fill_coverage()
+    pdf = tiny_pdf("Worksheet").replace(b"<< /Type /Catalog /Pages 2 0 R >>",
+                                        b"<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript "
+                                        b"/JS (app.alert(1)) >> >>")
+    library.write("g1/s.pdf", pdf)
+    library.lesson("g1/a.md", grades=[1], body="## 教学目标\n\n[学习单](s.pdf)\n\n## 教学过程\n\n过程\n")
+    assert "lessons/g1/s.pdf: the PDF contains scripts" in _problems(library)

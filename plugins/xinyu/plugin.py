@@ -20,7 +20,7 @@ from pymdownx.slugs import slugify
 from .catalogue import build_catalogue
 from .config import XinyuConfig
 from .core.gate import Gate
-from .core.html_safety import plain_title, safe_tooltips, sanitize
+from .core.html_safety import plain_title, safe_page_meta, safe_tooltips, sanitize
 from .core.library import Library, load_library
 from .core.options import did_you_mean
 from .core.problems import Severity
@@ -59,6 +59,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self.library: Library | None = None
         self.root = Path.cwd()
         self.trusted: set[str] = set()  # generated pages without contributed Markdown
+        self.generated: set[str] = set()  # every page xinyu generates (its meta is its own)
         self.shipped: set[str] = set()  # theme and plugin files, by their path in the site
         self.trusted_pages: set[str] = set()  # the built pages of `trusted`
         self.sources: list[str] = []  # the repository files the site is built from
@@ -149,7 +150,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self._remove_content_sources(files)
         renderer = PageRenderer(self.library)
         self.trusted = set()
+        self.generated = set()
         for page in renderer.pages():
+            self.generated.add(page.uri)
             _add(files, File.generated(config, page.uri, content=page.markdown,
                                        inclusion=InclusionLevel.NOT_IN_NAV))
             if page.trusted:
@@ -207,6 +210,14 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         nav.items[at:at] = sections
         _relink(nav)
         return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        # MkDocs has just read the page's front matter: a hand-written page may
+        # set only the keys the theme shows as text (never `template`), escaped.
+        if self.config.enabled and page.file.src_uri not in self.generated:
+            page.meta, _ = safe_page_meta(page.meta)
+        return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:

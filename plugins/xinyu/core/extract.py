@@ -108,6 +108,29 @@ def _xml_text(data: bytes) -> str:
     return "".join(parts) + "\n\n" + "\n\n".join(attributes)
 
 
+_PDF_ACTIONS = ("/JavaScript", "/JS", "/Launch", "/SubmitForm", "/ImportData")
+
+
+def _has_scripts(reader, data: bytes) -> bool:
+    if any(name.encode() in data for name in ("/JavaScript", "/Launch")):
+        return True
+    root = reader.trailer["/Root"]
+    names = root.get("/Names")
+    if names is not None and "/JavaScript" in names.get_object():
+        return True
+    actions = [root.get("/OpenAction"), root.get("/AA")]
+    for page in reader.pages:
+        actions.append(page.get("/AA"))
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            actions += [annotation.get("/A"), annotation.get("/AA")]
+    for action in actions:
+        text = str(action.get_object() if hasattr(action, "get_object") else action)
+        if any(name in text for name in _PDF_ACTIONS):
+            return True
+    return False
+
+
 def _pdf_text(data: bytes) -> str:
     import pypdf
 
@@ -119,6 +142,9 @@ def _pdf_text(data: bytes) -> str:
         texts = [str(value) for value in (reader.metadata or {}).values()]
         if reader.attachments:
             raise Unreadable("the PDF has files attached inside it, which cannot be checked")
+        if _has_scripts(reader, data):
+            raise Unreadable("the PDF contains scripts or launch actions; save it again as a "
+                             "plain PDF (print to PDF)")
         for field in (reader.get_fields() or {}).values():
             texts += [str(field.get(key, "")) for key in ("/V", "/TU", "/T")]
         for page in reader.pages:

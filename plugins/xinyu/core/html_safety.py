@@ -90,6 +90,36 @@ def safe_tooltips(output: str) -> str:
     return _TITLE_ATTRIBUTE.sub(fix, output)
 
 
+# Front-matter keys of a hand-written page that the theme may use, and the
+# values `hide` may take. Material writes meta values into the page without
+# escaping (description, subtitle, status...) and MkDocs picks the template
+# named by `template`, so a contributed page sets only these, escaped.
+PAGE_META_KEYS = frozenset({"title", "description", "hide", "search"})
+_HIDE = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
+
+
+def safe_page_meta(meta: dict) -> tuple[dict, list[str]]:
+    """(the meta a contributed page may have, the keys removed)."""
+    safe: dict = {}
+    removed = [str(key) for key in meta if key not in PAGE_META_KEYS]
+    for key in PAGE_META_KEYS & set(meta):
+        value = meta[key]
+        if key in ("title", "description") and isinstance(value, (str, int, float)):
+            safe[key] = str(escape_text(str(value)))
+        elif key == "hide" and isinstance(value, list):
+            safe[key] = [v for v in value if v in _HIDE]
+        elif key == "search" and isinstance(value, dict) and set(value) <= {"exclude", "boost"}:
+            safe[key] = {k: v for k, v in value.items()
+                         if isinstance(v, (bool, int, float)) and not isinstance(v, str)}
+        else:
+            removed.append(str(key))
+    return safe, sorted(removed)
+
+
+def escape_text(text: str) -> Markup:
+    return Markup.escape(html.unescape(Markup(text).striptags()))
+
+
 def plain_title(title: str) -> str:
     """A page title as plain text: tags removed, entities decoded once
     (`&#34;` shows as a quote). Escape it once where it is written."""

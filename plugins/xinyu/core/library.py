@@ -16,14 +16,15 @@ from .collections import (
 )
 from .coverage import Coverage, compute_coverage, coverage_problems
 from .files import ATTACHMENT_TYPES, HOST_FILES, REFUSED, file_problem
-from .html_safety import scan_markdown
+from .frontmatter import parse_front_matter
+from .html_safety import PAGE_META_KEYS, safe_page_meta, scan_markdown
 from .kinds import CASE, COURSE, LESSON
 from .lecturers import Lecturer, fill_lecturers, load_lecturers
 from .loader import KindResult, load_kind, scan_attachment
 from .privacy import Allowance, PrivacyGuard, ProtectedNames
-from .problems import Problem, Severity, error
+from .problems import Problem, Severity, error, warning
 from .registry import reference_check
-from .source import read_text
+from .source import read_text, split_front_matter
 from .vocabulary import Settings, settings_from_mapping
 
 
@@ -157,4 +158,22 @@ def _scan_page_file(root: Path, path: str, name: str, guard: PrivacyGuard,
     if text is None:
         return problems, []
     found, allowed = guard.scan(text, path)
-    return problems + found + scan_markdown(text, 1, path), allowed
+    return problems + found + _page_meta_problems(text, path) + scan_markdown(text, 1, path), allowed
+
+
+def _page_meta_problems(text: str, path: str) -> list[Problem]:
+    """A hand-written page's front matter: read with the bounded loader
+    (MkDocs' own reader would expand a YAML bomb), and only the keys the
+    theme shows as text."""
+    if not text.startswith("---"):
+        return []
+    source, problems = split_front_matter(text, path)
+    if source is None:
+        return problems
+    front, problems = parse_front_matter(source.front_matter, source.front_matter_line, path)
+    if front is None:
+        return problems
+    _, removed = safe_page_meta(front.data)
+    return problems + [warning(path, front.lines.get(key, 1), (
+        f"front matter key '{key}' is not used on hand-written pages (only "
+        f"{', '.join(sorted(PAGE_META_KEYS))}); it is removed")) for key in removed]

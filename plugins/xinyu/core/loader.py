@@ -111,6 +111,7 @@ def load_entry(root: Path, abs_path: Path, path: str, kind: Kind, settings: Sett
     problems += parse_problems
     if front is None:
         return None, problems, allowances
+    problems += guard.scan_values(front.data, front.lines, path, problems, allowances)
     meta, field_problems = validate_fields(front, kind, settings, path, 1)
     problems += field_problems
     problems += check_sections(source.body, source.body_line, kind.sections(settings), path)

@@ -47,7 +47,7 @@ _MARKDOWN = re.compile(r"\\(?=[!-/:-@\[-`{-~])|[*~`]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _AT = re.compile(r"\s*[\[({<【]\s*(?:at|AT|At|艾特)\s*[\])}>】]\s*")
-_DOT = re.compile(r"\s*[\[({<【]\s*(?:dot|DOT|Dot|点)\s*[\])}>】]\s*")
+_DOT = re.compile(r"\s*[\[({<【]\s*(?:dot|DOT|Dot|点)\s*[\])}>】]\s*|(?<=[A-Za-z0-9])。(?=[A-Za-z])")
 # What can split a number or a name without ending its line of text: spaces,
 # dashes, dots, slashes and the like, and at most one line break (a blank line
 # ends a paragraph). Not a table's '|', a time's ':' or a list's '、': those
@@ -59,7 +59,8 @@ _BETWEEN_DIGITS = re.compile(
     f"(?<=[0-9])(?:[{_SPLIT}]{{1,4}}|[{_SPLIT}]{{0,3}}\n[{_SPLIT}]{{0,3}})(?=[0-9])")
 _NUMERALS = "零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖"
 _NUMERAL_VALUES = dict(zip(_NUMERALS, "00123456789" "1" "123456789"))
-_NUMERAL_RUN = re.compile(f"[{_NUMERALS}]{{7,}}")
+# Seven or more digits and Chinese numerals in a row, at least one a numeral.
+_NUMERAL_RUN = re.compile(f"(?=[0-9]*[{_NUMERALS}])[0-9{_NUMERALS}]{{7,}}")
 
 # A step: (guard, pattern, replacement); the guard skips a step that cannot
 # match, cheaply. "chars" and "t2s" are length-preserving steps done in C.
@@ -147,7 +148,7 @@ def _decode_percent(match: re.Match) -> str:
 
 
 def _numerals(match: re.Match) -> str:
-    return "".join(_NUMERAL_VALUES[c] for c in match[0])
+    return "".join(_NUMERAL_VALUES.get(c, c) for c in match[0])
 
 
 _MARKUP_STEPS: list = [
@@ -160,7 +161,7 @@ _STEPS: list = [
     "chars",
     "t2s",
     (lambda t: "at" in t.lower() or "艾特" in t, _AT, lambda m: "@"),
-    (lambda t: "dot" in t.lower() or "点" in t, _DOT, lambda m: "."),
+    (lambda t: "dot" in t.lower() or "点" in t or "。" in t, _DOT, lambda m: "."),
     (_always, _BETWEEN_WORDS, lambda m: ""),
     (_always, _NUMERAL_RUN, _numerals),
     (_always, _BETWEEN_DIGITS, lambda m: ""),

@@ -300,6 +300,40 @@ class PrivacyGuard:
                 self._allowances(lines, offset, path, first_line + offset, problems)
         return problems, allowed
 
+    def scan_values(self, data, lines: dict[str, int], path: str, reported: list[Problem],
+                    allowances: Iterable[Allowance] = ()) -> list[Problem]:
+        """YAML values as parsed (escapes such as "\\u0031" decoded, folded
+        lines joined): what the page will show. Reported at the field's line,
+        unless the source scan reported it there already or it was allowed."""
+        seen = [(p.line, p.message) for p in reported]
+        allowed = {(a.rule, a.value) for a in allowances}
+        starts = sorted(set(lines.values()))
+        problems: list[Problem] = []
+
+        def reported_between(first: int, message: str) -> bool:
+            last = next((l for l in starts if l > first), 10 ** 9)  # the next field's line
+            return any(first <= line < last and m == message for line, m in seen)
+
+        def walk(value, prefix: str, line: int) -> None:
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    name = f"{prefix}{key}"
+                    walk(item, f"{name}.", lines.get(name, line))
+            elif isinstance(value, list):
+                for item in value:
+                    walk(item, prefix, line)
+            elif isinstance(value, str):
+                for hit in self.hits(value, 1, markup=True):
+                    message = f"{RULES[hit.rule]} '{hit.masked()}' must not be published"
+                    if reported_between(line, message) or \
+                            (hit.rule, canonical(hit.rule, hit.text)) in allowed:
+                        continue
+                    seen.append((line, message))
+                    problems.append(error(path, line, message))
+
+        walk(data, "", 1)
+        return problems
+
     def scan_path(self, path: str) -> list[Problem]:
         """A file or folder name becomes a web address: it is published text too."""
         problems = []

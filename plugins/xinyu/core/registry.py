@@ -35,6 +35,8 @@ def load_registry(root: Path, path: str, fields: tuple[Field, ...], settings: Se
     problems, allowances = guard.scan(text, path)
     parsed, parse_problems = parse_front_matter(text, 1, path)
     problems += parse_problems
+    if parsed is not None:
+        problems += guard.scan_values(parsed.data, parsed.lines, path, problems, allowances)
     entries: dict[str, dict[str, Any]] = {}
     for key, value in (parsed.data if parsed else {}).items():
         line = parsed.lines.get(str(key), 1)
