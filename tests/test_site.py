@@ -194,7 +194,7 @@ def test_lesson_title_with_markup_characters_is_shown_as_typed(library):
     assert rows["关键词"] == "a|b、`code`"
     # the <title> and the header show it as typed: escaped exactly once
     assert page.find("title").get_text().startswith("<情绪> | [小怪兽] *1* - ")
-    assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == "<情绪> | [小怪兽] *1*"
+    assert page.select_one("[data-md-component=header-topic] .md-ellipsis").get_text(strip=True) == "<情绪> | [小怪兽] *1*"
 
 
 def test_coverage_gap_fails_the_build_naming_each_cell(library):
