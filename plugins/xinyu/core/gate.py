@@ -163,6 +163,7 @@ class _Reader(HTMLParser):
         return self.page
 
 
+_DIGIT = re.compile(r"[0-9]")
 _LABELS = re.compile(r"(?i)qq|vx|wx|weixin|wechat|[\[({<]\s*(?:at|dot)")
 
 
@@ -170,7 +171,7 @@ def _plainly_harmless(text: str) -> bool:
     """ASCII text with fewer than five digits, no '@', no percent-encoding
     and no QQ/WeChat label cannot hold anything the guard looks for."""
     return text.isascii() and "@" not in text and "%" not in text and "&" not in text \
-        and sum(c.isdigit() for c in text) < 5 and not _LABELS.search(text)
+        and len(_DIGIT.findall(text)) < 5 and not _LABELS.search(text)
 
 
 class Gate:
@@ -256,14 +257,14 @@ class Gate:
     def _find(self, text: str, markup: bool = False, cache: bool = True) -> list[Finding]:
         """Findings in one published text; the theme's repeated parts
         (navigation, labels, links) are read once."""
-        if _plainly_harmless(text):
-            return []
         if not cache:
-            return self.guard.find(normalise(text, markup))
+            return [] if _plainly_harmless(text) else self.guard.find(normalise(text, markup))
         key = (text, markup)
-        if key not in self._cache:
-            self._cache[key] = self.guard.find(normalise(text, markup))
-        return self._cache[key]
+        found = self._cache.get(key)
+        if found is None:
+            found = [] if _plainly_harmless(text) else self.guard.find(normalise(text, markup))
+            self._cache[key] = found
+        return found
 
     def _json(self, data: bytes, where: str) -> list[Problem]:
         strings: list[str] = []

@@ -52,6 +52,8 @@ _ADDRESS = re.compile(
     rf"|{_NUM}号院\s*{_NUM}(?:号楼|栋|幢|号)"
     # a village and its group: ...村...组
     rf"|[{CJK}]{{1,8}}村(?:民)?{_NUM}(?:组|队|小组)")
+_SEVEN_DIGITS = re.compile(r"[0-9]{7}")
+_ADDRESS_MARKS = re.compile("[号栋幢座单元门室楼组队]")
 # Name windows: Chinese characters, skipping what can split a name but not
 # a sentence (quotes, brackets, symbols); sentence punctuation ends a run.
 _NAME_RUN = re.compile(rf"[{CJK}](?:[^\w\s。！？!?，,：:；;、]{{0,3}}[{CJK}])*")
@@ -214,19 +216,20 @@ class PrivacyGuard:
         """Every hit in normalised text, allowed public values left out."""
         found: list[Finding] = []
         text = normalised
-        for match in _ID18.finditer(text):
+        numbers = _SEVEN_DIGITS.search(text) is not None  # ids and phones have 7 or more
+        for match in _ID18.finditer(text) if numbers else ():
             if valid_id18(match.group()):
                 found.append(Finding("id", *match.span(), match.group()))
-        for match in _ID15.finditer(text):
+        for match in _ID15.finditer(text) if numbers else ():
             digits = match.group()
             if _valid_date(1900 + int(digits[6:8]), int(digits[8:10]), int(digits[10:12])):
                 found.append(Finding("id", *match.span(), digits))
         ids = [(f.start, f.end) for f in found]
-        for pattern in (_MOBILE, _LANDLINE):
+        for pattern in (_MOBILE, _LANDLINE) if numbers else ():
             for match in pattern.finditer(text):
                 if not _inside(match.span(), ids):
                     found.append(Finding("phone", *match.span(), match.group()))
-        for match in _EMAIL.finditer(text):
+        for match in _EMAIL.finditer(text) if "@" in text else ():
             found.append(Finding("email", *match.span(), match.group()))
         for match in _QQ.finditer(text):
             found.append(Finding("qq", *match.span(), match.group()))
@@ -235,7 +238,7 @@ class PrivacyGuard:
             explicit = match["label"] or match["colon"]
             if explicit or re.search(r"[0-9_-]", value):
                 found.append(Finding("wechat", *match.span(), match.group()))
-        for match in _ADDRESS.finditer(text):
+        for match in _ADDRESS.finditer(text) if _ADDRESS_MARKS.search(text) else ():
             found.append(Finding("address", *match.span(), match.group()))
         found += self.names.find(text)
         return [f for f in found if f.key not in self.allowed]
