@@ -490,3 +490,43 @@ def test_pdf_with_scripts_is_refused(library):
     library.write("g1/s.pdf", pdf)
     library.lesson("g1/a.md", grades=[1], body="## 教学目标\n\n[学习单](s.pdf)\n\n## 教学过程\n\n过程\n")
     assert "lessons/g1/s.pdf: the PDF contains scripts" in _problems(library)
+
+
+def _png(text_chunks: dict[str, str]) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+    texts = b"".join(chunk(b"iTXt", k.encode() + b"\x00\x00\x00\x00\x00" + v.encode("utf-8"))
+                     for k, v in text_chunks.items())
+    pixels = chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+    return b"\x89PNG\r\n\x1a\n" + header + texts + pixels + chunk(b"IEND", b"")
+
+
+def _jpeg(comment: str) -> bytes:
+    body = comment.encode("utf-8")
+    exif = "刘梓涵".encode("utf-16-le")
+    return (b"\xff\xd8" + b"\xff\xfe" + (len(body) + 2).to_bytes(2, "big") + body
+            + b"\xff\xe1" + (len(exif) + 8).to_bytes(2, "big") + b"Exif\x00\x00" + exif
+            + b"\xff\xda\x00\x02" + b"\x13\x81\x23\x45\x67\x8f" + b"\xff\xd9")
+
+
+def test_image_metadata_is_read(library, names):
+    library.fill_coverage()
+    library.root.joinpath("privacy").mkdir()
+    ProtectedNames().add(library.root / "privacy" / "protected-names.txt", "刘梓涵")
+    library.write("g1/ok.png", _png({"Software": "画图 1.0"}))
+    library.write("g1/author.png", _png({"Author": "刘梓涵"}))
+    library.write("g1/comment.jpg", _jpeg("家长 138 1234 5678"))
+    library.write("g1/fake.png", b"<svg onload=alert(1)>")
+    library.lesson("g1/a.md", grades=[1], body="## 教学目标\n\n![](ok.png) ![](author.png) ![](comment.jpg) "
+                                                 "![](fake.png)\n\n## 教学过程\n\n过程\n")
+    out = _problems(library)
+    assert "ok.png" not in out
+    assert "lessons/g1/author.png:" in out and "protected name '刘**'" in out
+    assert "lessons/g1/comment.jpg:" in out and "phone number '138******78'" in out
+    assert "lessons/g1/fake.png: the image is not a PNG, JPEG, WebP or GIF" in out
+    assert "刘梓涵" not in out and MOBILE not in out

@@ -3,14 +3,20 @@ office documents (their XML parts, metadata included), PDF (pypdf: page
 text, metadata, form fields, annotations). A file that cannot be read for
 checking raises `Unreadable`: it fails closed, it is never waved through.
 
-Images, audio and video carry no text that is checked here (see the README).
+Images: the text of their metadata (PNG text chunks, JPEG comments, EXIF,
+XMP and IPTC segments, WebP and GIF metadata) — an author's or a subject's
+name lives there. Audio and video carry no text that is checked here (see
+the README).
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -18,8 +24,8 @@ import charset_normalizer
 
 TEXT_TYPES = frozenset({".txt", ".csv", ".md", ".xml", ".json", ".tsv"})
 OFFICE_TYPES = frozenset({".docx", ".pptx", ".xlsx", ".odt", ".odp", ".ods"})
-MEDIA_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico",
-                         ".mp3", ".m4a", ".wav", ".ogg", ".mp4", ".webm"})
+IMAGE_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
+MEDIA_TYPES = frozenset({".ico", ".mp3", ".m4a", ".wav", ".ogg", ".mp4", ".webm"})
 MAX_UNPACKED = 64 * 1024 * 1024  # an office document's XML, all parts together
 # Elements after which a reader sees a line break, and those that end a
 # paragraph or a cell (read apart, like a table's columns).
@@ -47,6 +53,8 @@ def extract_text(path: Path, data: bytes | None = None) -> str | None:
         return decode_any(data)
     if suffix in OFFICE_TYPES:
         return _office_text(data)
+    if suffix in IMAGE_TYPES:
+        return image_metadata_text(data)
     if suffix == ".pdf":
         return _pdf_text(data)
     raise Unreadable(f"'{suffix or path.name}' files cannot be checked for personal data")
@@ -160,3 +168,59 @@ def _pdf_text(data: bytes) -> str:
     except Exception as exc:  # pypdf raises many kinds on damaged files: fail closed
         raise Unreadable(f"the PDF cannot be read ({type(exc).__name__})") from None
     return "\n".join(texts)
+
+
+_PRINTABLE = re.compile(r"[^\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]{2,}")
+
+
+def _strings(blob: bytes) -> str:
+    """Readable runs of a metadata block, as UTF-8 and as UTF-16 (EXIF's
+    Windows fields such as XPAuthor are UTF-16)."""
+    texts = _PRINTABLE.findall(blob.decode("utf-8", errors="replace"))
+    for start in (0, 1):  # UTF-16 at either byte alignment
+        texts += _PRINTABLE.findall(blob[start:].decode("utf-16-le", errors="replace"))
+    return "\n\n".join(texts)
+
+
+def image_metadata_text(data: bytes) -> str:
+    """The text in an image's metadata (never its pixels)."""
+    blocks: list[bytes] = []
+    try:
+        if data.startswith(b"\x89PNG\r\n\x1a\n"):
+            position = 8
+            while position + 8 <= len(data):
+                length, kind = struct.unpack(">I4s", data[position:position + 8])
+                chunk = data[position + 8:position + 8 + length]
+                if kind in (b"tEXt", b"iTXt", b"eXIf"):
+                    blocks.append(chunk)
+                elif kind == b"zTXt" and b"\x00" in chunk:
+                    blocks.append(zlib.decompressobj().decompress(chunk.split(b"\x00", 1)[1][1:],
+                                                                  MAX_UNPACKED))
+                if kind == b"IEND":
+                    break
+                position += 12 + length
+        elif data.startswith(b"\xff\xd8"):
+            position = 2
+            while position + 4 <= len(data) and data[position] == 0xFF:
+                marker = data[position + 1]
+                if marker in (0xD9, 0xDA):  # end of image, start of the pixels
+                    break
+                length = struct.unpack(">H", data[position + 2:position + 4])[0]
+                if marker == 0xFE or 0xE0 <= marker <= 0xEF:  # comment, APPn (EXIF, XMP, IPTC)
+                    blocks.append(data[position + 4:position + 2 + length])
+                position += 2 + length
+        elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+            position = 12
+            while position + 8 <= len(data):
+                kind, length = struct.unpack("<4sI", data[position:position + 8])
+                if kind in (b"EXIF", b"XMP "):
+                    blocks.append(data[position + 8:position + 8 + length])
+                position += 8 + length + (length & 1)
+        elif data[:3] == b"GIF":
+            blocks += re.findall(rb"\x21\xfe(.{1,255})", data, re.S)  # comment extensions
+            blocks += re.findall(rb"XMP DataXMP(.{0,65536}?)\x01\xff", data, re.S)
+        else:
+            raise Unreadable("the image is not a PNG, JPEG, WebP or GIF file its name says")
+    except (struct.error, zlib.error, IndexError) as exc:
+        raise Unreadable(f"the image cannot be read ({exc})") from None
+    return "\n\n".join(_strings(block) for block in blocks)
