@@ -530,3 +530,20 @@ def test_image_metadata_is_read(library, names):
     assert "lessons/g1/comment.jpg:" in out and "phone number '138******78'" in out
     assert "lessons/g1/fake.png: the image is not a PNG, JPEG, WebP or GIF" in out
     assert "刘梓涵" not in out and MOBILE not in out
+
+
+def test_audio_and_video_tags_are_read(library):
+    library.fill_coverage()
+    frame = b"TPE1" + (len("家长 13812345678".encode()) + 1).to_bytes(4, "big") + b"\x00\x00\x03" \
+        + "家长 13812345678".encode()
+    id3 = b"ID3\x04\x00\x00" + bytes([0, 0, 0, len(frame)]) + frame
+    library.write("g1/talk.mp3", id3 + b"\xff\xfb" + b"\x00" * 64)
+    title = "zhangsan@qq.com".encode()
+    box = lambda kind, body: (len(body) + 8).to_bytes(4, "big") + kind + body  # noqa: E731
+    mp4 = box(b"ftyp", b"isom\x00\x00\x00\x00") + box(b"moov", box(b"udta", box(b"\xa9nam", title)))
+    library.write("g1/class.mp4", mp4)
+    library.lesson("g1/a.md", grades=[1], body="## 教学目标\n\n[录音](talk.mp3) [视频](class.mp4)\n\n"
+                                                 "## 教学过程\n\n过程\n")
+    out = _problems(library)
+    assert "lessons/g1/talk.mp3:" in out and "phone number '138******78'" in out
+    assert "lessons/g1/class.mp4:" in out and "e-mail address" in out

@@ -25,7 +25,9 @@ import charset_normalizer
 TEXT_TYPES = frozenset({".txt", ".csv", ".md", ".xml", ".json", ".tsv"})
 OFFICE_TYPES = frozenset({".docx", ".pptx", ".xlsx", ".odt", ".odp", ".ods"})
 IMAGE_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
-MEDIA_TYPES = frozenset({".ico", ".mp3", ".m4a", ".wav", ".ogg", ".mp4", ".webm"})
+# Audio and video whose metadata (ID3 tags, MP4 user data, WAV INFO) is read.
+TAGGED_MEDIA_TYPES = frozenset({".mp3", ".m4a", ".mp4", ".wav"})
+MEDIA_TYPES = frozenset({".ico", ".ogg", ".webm"})  # no text read
 MAX_UNPACKED = 64 * 1024 * 1024  # an office document's XML, all parts together
 # Elements after which a reader sees a line break, and those that end a
 # paragraph or a cell (read apart, like a table's columns).
@@ -55,6 +57,8 @@ def extract_text(path: Path, data: bytes | None = None) -> str | None:
         return _office_text(data)
     if suffix in IMAGE_TYPES:
         return image_metadata_text(data)
+    if suffix in TAGGED_MEDIA_TYPES:
+        return media_metadata_text(data)
     if suffix == ".pdf":
         return _pdf_text(data)
     raise Unreadable(f"'{suffix or path.name}' files cannot be checked for personal data")
@@ -224,3 +228,48 @@ def image_metadata_text(data: bytes) -> str:
     except (struct.error, zlib.error, IndexError) as exc:
         raise Unreadable(f"the image cannot be read ({exc})") from None
     return "\n\n".join(_strings(block) for block in blocks)
+
+
+def media_metadata_text(data: bytes) -> str:
+    """The text of audio and video tags: ID3 (MP3), MP4 user data and
+    metadata boxes (M4A, MP4), the INFO list of a WAV file."""
+    blocks: list[bytes] = []
+    try:
+        if data.startswith(b"ID3"):
+            size = 0
+            for byte in data[6:10]:  # a "syncsafe" integer: 7 bits a byte
+                size = (size << 7) | (byte & 0x7F)
+            blocks.append(data[10:10 + size])
+        if data[-128:-125] == b"TAG":
+            blocks.append(data[-128:])
+        if data[:4] == b"RIFF" and data[8:12] == b"WAVE":
+            position = 12
+            while position + 8 <= len(data):
+                kind, length = struct.unpack("<4sI", data[position:position + 8])
+                if kind in (b"LIST", b"id3 ", b"ID3 "):
+                    blocks.append(data[position + 8:position + 8 + length])
+                position += 8 + length + (length & 1)
+        elif data[4:8] == b"ftyp":
+            blocks += _mp4_user_data(data, 0, len(data))
+    except (struct.error, IndexError) as exc:
+        raise Unreadable(f"the file's tags cannot be read ({exc})") from None
+    return "\n\n".join(_strings(block) for block in blocks)
+
+
+def _mp4_user_data(data: bytes, start: int, end: int) -> list[bytes]:
+    found, position = [], start
+    while position + 8 <= end:
+        size, kind = struct.unpack(">I4s", data[position:position + 8])
+        header = 8
+        if size == 1:
+            size, header = struct.unpack(">Q", data[position + 8:position + 16])[0], 16
+        elif size == 0:
+            size = end - position
+        if size < header:
+            raise Unreadable("a damaged MP4 box")
+        if kind in (b"udta", b"meta", b"ilst", b"uuid", b"XMP_"):
+            found.append(data[position + header:position + size])
+        elif kind in (b"moov", b"trak"):
+            found += _mp4_user_data(data, position + header, position + size)
+        position += size
+    return found

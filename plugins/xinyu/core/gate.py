@@ -31,7 +31,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
-from .extract import IMAGE_TYPES, MEDIA_TYPES, OFFICE_TYPES, Unreadable, decode_any, extract_text
+from .extract import (IMAGE_TYPES, MEDIA_TYPES, OFFICE_TYPES, TAGGED_MEDIA_TYPES, Unreadable,
+                      decode_any, extract_text)
 from .normalise import normalise
 from .privacy import RULES, Finding, PrivacyGuard, mask
 from .problems import Problem, error
@@ -230,7 +231,7 @@ class Gate:
                 return self._json(data, where)
             if suffix in _TEXT_TYPES or path.name == "CNAME":
                 return self._text(decode_any(data), where, markup=suffix in (".md", ".xml"))
-            if suffix in OFFICE_TYPES or suffix in IMAGE_TYPES or suffix == ".pdf":
+            if suffix in OFFICE_TYPES | IMAGE_TYPES | TAGGED_MEDIA_TYPES or suffix == ".pdf":
                 return self._text(extract_text(path, data) or "", where, markup=False)
             if suffix in MEDIA_TYPES:
                 return []
