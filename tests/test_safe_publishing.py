@@ -547,3 +547,25 @@ def test_audio_and_video_tags_are_read(library):
     out = _problems(library)
     assert "lessons/g1/talk.mp3:" in out and "phone number '138******78'" in out
     assert "lessons/g1/class.mp4:" in out and "e-mail address" in out
+
+
+_DISGUISES = ["<!-- -->", "<span></span>", "**", "\u200b", "\u2060", " ", "-", "\n", "/", ".", "_",
+              "\ufe0f", "<b>", "</b>", "&#8203;", "~~"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=len(_DISGUISES) - 1), min_size=10, max_size=10),
+       st.lists(st.sampled_from(["plain", "entity", "full", "circled", "percent"]), min_size=11,
+                max_size=11),
+       st.booleans())
+def test_any_mix_of_disguises_is_found(separators, forms, in_front_matter):
+    """A mobile number, each digit written one way and each gap filled
+    another way, is still one number to a reader and to the guard."""
+    def digit(d: str, form: str) -> str:
+        return {"plain": d, "entity": f"&#{ord(d)};", "full": chr(0xFF10 + int(d)),
+                "circled": "⓪①②③④⑤⑥⑦⑧⑨"[int(d)], "percent": f"%3{d}"}[form]
+
+    text = digit(MOBILE[0], forms[0]) + "".join(
+        _DISGUISES[s] + digit(d, f) for s, d, f in zip(separators, MOBILE[1:], forms[1:]))
+    written = f"summary: 电话{text}。" if in_front_matter else f"家长电话：{text}。"
+    assert "phone" in rules(written)
