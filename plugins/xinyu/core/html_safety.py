@@ -37,7 +37,8 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src"})
 
 _CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_BACKTICKS = re.compile(r"`+")
+_LONE_LT = re.compile(r"<(?![A-Za-z/!?][^<>]{0,2000}>)")
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
 # attr_list blocks such as `{: onclick="..." }` set attributes without raw HTML
@@ -139,7 +140,9 @@ def scan_markdown(body: str, first_line: int, path: str) -> list[Problem]:
     """Warnings for each piece of raw HTML or link that `sanitize` removes."""
     text = blank_code(body)
     finder = _UnsafeFinder(path, first_line)
-    finder.feed(text)
+    # A '<' that starts no complete tag is text; hidden from the parser, which
+    # would otherwise rescan the rest of the file for each one.
+    finder.feed(_LONE_LT.sub("\x00", text))
     finder.close()
     problems = finder.problems
     for offset, line in enumerate(text.split("\n")):
@@ -170,8 +173,26 @@ def blank_code(body: str) -> str:
         elif fence:
             lines.append("")
         else:
-            lines.append(_CODE_SPAN.sub(lambda m: " " * len(m[0]), line))
+            lines.append(_blank_code_spans(line))
     return "\n".join(lines)
+
+
+def _blank_code_spans(line: str) -> str:
+    """Code spans (`code`, ``co`de``) blanked: a run of backticks opens one,
+    the next run of the same length closes it. Linear in the line."""
+    if "`" not in line:
+        return line
+    spans, open_at = [], {}
+    for run in _BACKTICKS.finditer(line):
+        size = len(run[0])
+        if size in open_at:
+            spans.append((open_at.pop(size), run.end()))
+            open_at = {k: v for k, v in open_at.items() if v < spans[-1][0]}
+        else:
+            open_at[size] = run.start()
+    for start, end in spans:
+        line = line[:start] + " " * (end - start) + line[end:]
+    return line
 
 
 class _UnsafeFinder(HTMLParser):

@@ -41,13 +41,14 @@ CJK_RUN = re.compile(f"[{CJK}]+")
 
 # Comments, ruby annotations (pinyin shown above the characters, not between
 # them), and tags.
-_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(rt|rp)\b[^<>]*>.*?</\1\s*>|<!\[CDATA\[|\]\]>"
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(rt|rp)\b[^<>]*>[^<]{0,200}</\1\s*>|<!\[CDATA\[|\]\]>"
                      r"|</?[A-Za-z][^<>]*>|<![A-Za-z][^<>]*>", re.S | re.I)
 _MARKDOWN = re.compile(r"\\(?=[!-/:-@\[-`{-~])|[*~`]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_AT = re.compile(r"\s*[\[({<【]\s*(?:at|AT|At|艾特)\s*[\])}>】]\s*")
-_DOT = re.compile(r"\s*[\[({<【]\s*(?:dot|DOT|Dot|点)\s*[\])}>】]\s*|(?<=[A-Za-z0-9])。(?=[A-Za-z])")
+_AT = re.compile(r"[ \t]{0,3}[\[({<【][ \t]{0,3}(?:at|AT|At|艾特)[ \t]{0,3}[\])}>】][ \t]{0,3}")
+_DOT = re.compile(r"[ \t]{0,3}[\[({<【][ \t]{0,3}(?:dot|DOT|Dot|点)[ \t]{0,3}[\])}>】][ \t]{0,3}"
+                  r"|(?<=[A-Za-z0-9])。(?=[A-Za-z])")
 # What can split a number or a name without ending its line of text: spaces,
 # dashes, dots, slashes and the like, and at most one line break (a blank line
 # ends a paragraph). Not a table's '|', a time's ':' or a list's '、': those
@@ -59,8 +60,9 @@ _BETWEEN_DIGITS = re.compile(
     f"(?<=[0-9])(?:[{_SPLIT}]{{1,4}}|[{_SPLIT}]{{0,3}}\n[{_SPLIT}]{{0,3}})(?=[0-9])")
 _NUMERALS = "零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖"
 _NUMERAL_VALUES = dict(zip(_NUMERALS, "00123456789" "1" "123456789"))
-# Seven or more digits and Chinese numerals in a row, at least one a numeral.
-_NUMERAL_RUN = re.compile(f"(?=[0-9]*[{_NUMERALS}])[0-9{_NUMERALS}]{{7,}}")
+# Seven or more digits and Chinese numerals in a row (those with a numeral
+# are read as digits; see `_numerals`).
+_NUMERAL_RUN = re.compile(f"[0-9{_NUMERALS}]{{7,}}")
 
 # A step: (guard, pattern, replacement); the guard skips a step that cannot
 # match, cheaply. "chars" and "t2s" are length-preserving steps done in C.

@@ -29,14 +29,17 @@ _MOBILE = re.compile(r"(?<![0-9])(?:(?:\+|00)?86)?1[3-9][0-9]{9}(?![0-9])")
 # area code (010, 02x, 0xxx) + a local number of 7-8 digits starting 2-8
 _LANDLINE = re.compile(r"(?<![0-9])(?:(?:010|02[0-9])[1-9][0-9]{7}|0[3-9][0-9]{2}[2-8][0-9]{6,7})"
                        r"(?![0-9])")
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_IS = r"\s*(?:号码|号|群|账号|帐号|ID|id|Id)?\s*(?:[:：=]|是|为)?\s*"
+_EMAIL = re.compile(r"(?<![\w.+%-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Bounded gaps (never `\s*` next to `\s*`: a form's long blank line would
+# cost cubic time).
+_GAP = r"[ \t]{0,3}"
+_IS = rf"{_GAP}(?:号码|号|群|账号|帐号|ID|id|Id)?{_GAP}(?:[:：=]|是|为)?{_GAP}"
 _QQ = re.compile(rf"(?:(?i:q\s?q)|扣扣|抠抠|企鹅|球球|口口){_IS}(?P<value>[1-9][0-9]{{4,10}})(?![0-9])")
 _WECHAT_LABEL = r"(?:微信|薇信|威信|徽信|维信|卫星|(?i:v\s?信|vx|v\s?x|wx|weixin|wechat|we\s?chat)|加\s?[vV])"
 _WECHAT = re.compile(
-    rf"{_WECHAT_LABEL}\s*(?P<label>号码|号|账号|帐号|ID|id|Id)?\s*(?P<colon>[:：=]|是|为)?\s*"
+    rf"{_WECHAT_LABEL}{_GAP}(?P<label>号码|号|账号|帐号|ID|id|Id)?{_GAP}(?P<colon>[:：=]|是|为)?{_GAP}"
     r"(?P<value>[A-Za-z][-_A-Za-z0-9]{5,19}|[0-9]{5,11})(?![-_A-Za-z0-9])")
-_NUM = r"[0-9一二三四五六七八九十百千零〇两]+"
+_NUM = r"[0-9一二三四五六七八九十百千零〇两]{1,8}"
 _PLACE = rf"[{CJK}]{{1,12}}"
 _ADDRESS = re.compile(
     # ...路/街/巷/弄/胡同 + 号 + 栋/号楼/单元/室
@@ -46,10 +49,10 @@ _ADDRESS = re.compile(
     rf"|{_PLACE}(?:小区|花园|家园|公寓|苑|新村|大院|院|庭|府|城|湾|公馆){_NUM}(?:栋|幢|号楼|座|号|区|期)"
     rf"[^\s，。；,;]{{0,6}}?(?:{_NUM}(?:单元|室|号|门|楼)|[0-9]{{3,4}}(?![0-9]))"
     # a building and a unit or a flat, whatever comes before it
-    rf"|{_NUM}(?:栋|幢|号楼|座)\s*{_NUM}\s*(?:单元|门)"
-    rf"|{_NUM}(?:栋|幢|号楼|座)\s*[0-9]{{3,4}}\s*室"
-    rf"|{_NUM}单元\s*[0-9]{{3,4}}\s*室"
-    rf"|{_NUM}号院\s*{_NUM}(?:号楼|栋|幢|号)"
+    rf"|{_NUM}(?:栋|幢|号楼|座){_GAP}{_NUM}{_GAP}(?:单元|门)"
+    rf"|{_NUM}(?:栋|幢|号楼|座){_GAP}[0-9]{{3,4}}{_GAP}室"
+    rf"|{_NUM}单元{_GAP}[0-9]{{3,4}}{_GAP}室"
+    rf"|{_NUM}号院{_GAP}{_NUM}(?:号楼|栋|幢|号)"
     # a village and its group: ...村...组
     rf"|[{CJK}]{{1,8}}村(?:民)?{_NUM}(?:组|队|小组)")
 _SEVEN_DIGITS = re.compile(r"[0-9]{7}")
