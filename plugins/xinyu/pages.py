@@ -22,6 +22,7 @@ from .core.coverage import lesson_order
 from .core.kinds import AUDIENCES, AWARDS, FORMATS, SCORES
 from .core.lecturers import Lecturer
 from .core.library import Library
+from .core.html_safety import mark_body
 from .core.loader import LINK, Entry
 from .core.vocabulary import SEMESTERS, STAGES, Grade, Topic
 
@@ -154,7 +155,7 @@ def body_for(entry: Entry, page_uri: str) -> Markup:
         rebased = posixpath.relpath(target, here) + (f"#{parts.fragment}" if parts.fragment else "")
         return match[0][:match.start(1) - match.start(0)] + rebased
 
-    return Markup(LINK.sub(replace, entry.body))
+    return Markup(mark_body(LINK.sub(replace, entry.body)))
 
 
 def _environment() -> Environment:

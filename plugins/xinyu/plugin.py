@@ -20,7 +20,8 @@ from pymdownx.slugs import slugify
 from .catalogue import build_catalogue
 from .config import XinyuConfig
 from .core.gate import Gate
-from .core.html_safety import plain_title, safe_page_meta, safe_tooltips, sanitize
+from .core.html_safety import (plain_title, safe_page_meta, safe_tooltips, sanitize,
+                               sanitize_page)
 from .core.library import Library, load_library
 from .core.options import did_you_mean
 from .core.problems import Severity
@@ -229,7 +230,11 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             # The theme writes meta.title into <title> and the header unescaped:
             # escape it exactly once, so it shows as typed and cannot break out.
             page.meta["title"] = str(escape(plain_title(page.title)))
-        return html if page.file.src_uri in self.trusted else sanitize(html)
+        if page.file.src_uri in self.trusted:
+            return html
+        if page.file.src_uri in self.generated:
+            return sanitize_page(html)  # the template leniently, the contribution strictly
+        return sanitize(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # Runs on the whole page, theme included: Material's tooltips set a

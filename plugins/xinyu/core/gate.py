@@ -42,7 +42,7 @@ _BLOCK = frozenset({
     "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
     "hr", "li", "main", "nav", "ol", "option", "p", "pre", "section", "select", "summary",
     "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul", "label", "button",
-    "head", "body", "html", "meta", "link", "script", "style", "input", "textarea", "img",
+    "head", "body", "html", "meta", "link", "script", "style", "input", "textarea",
 })
 _LINE_BREAKS = frozenset({"br"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -108,6 +108,8 @@ class _Reader(HTMLParser):
             elif name == "id" and self.content_depth and value.startswith("__"):
                 self.page.unsafe.append(f"the reserved id '{value}' in the page content")
         self._break(tag)
+        if tag == "img" and self.content_depth:
+            self.text.append(values.get("alt") or "")  # shown in place when the image is missing
         self.in_script = tag in ("script", "style")
         if tag in ("rt", "rp"):
             self.in_annotation = True
@@ -216,7 +218,7 @@ class Gate:
             return []
         self._seen_names.add(name)
         return [self._hit(where, f, "in a file or folder name")
-                for f in self.guard.find(normalise(unquote(name), markup=False))]
+                for f in self.guard.find_all(unquote(name), markup=False)]
 
     def _file(self, path: Path, where: str, generated: bool) -> list[Problem]:
         suffix = path.suffix.lower()
@@ -259,11 +261,11 @@ class Gate:
         """Findings in one published text; the theme's repeated parts
         (navigation, labels, links) are read once."""
         if not cache:
-            return [] if _plainly_harmless(text) else self.guard.find(normalise(text, markup))
+            return [] if _plainly_harmless(text) else self.guard.find_all(text, markup)
         key = (text, markup)
         found = self._cache.get(key)
         if found is None:
-            found = [] if _plainly_harmless(text) else self.guard.find(normalise(text, markup))
+            found = [] if _plainly_harmless(text) else self.guard.find_all(text, markup)
             self._cache[key] = found
         return found
 
@@ -310,11 +312,13 @@ class Gate:
             if not text:
                 continue
             markup = path.endswith(".md")
-            if finding.value not in normalise(text, markup) and finding.rule != "name":
+            readable = finding.rule in ("name", "bidi")
+            if not readable and finding.value not in normalise(text, markup) and \
+                    finding.value not in normalise(text, markup, collapse=False):
                 continue
             for hit in self.guard.hits(text, 1, markup):
                 if hit.rule == finding.rule and hit.text == finding.value:
                     return f"{path}:{hit.line}"
-            if finding.rule != "name":
+            if not readable:
                 return path
         return ""

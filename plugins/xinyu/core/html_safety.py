@@ -13,11 +13,13 @@ from markupsafe import Markup
 
 from .problems import Problem, warning
 
-TAGS = frozenset(nh3.ALLOWED_TAGS | {"section", "figure", "figcaption", "nav", "main", "caption",
+TAGS = frozenset((nh3.ALLOWED_TAGS - {"bdo", "bdi"}) | {"section", "figure", "figcaption", "nav", "main", "caption",
                                      "details", "summary", "mark", "time",
                                      # inert without scripts: on* attributes are removed
                                      "button"})
-GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "hidden"})
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "role"})
+# The plugin's own templates may also hide an element until a script shows it.
+TEMPLATE_ATTRIBUTES = frozenset({"hidden", "dir"})
 ATTRIBUTES = {
     "*": set(GLOBAL_ATTRIBUTES),
     "a": {"href", "name"},
@@ -60,6 +62,12 @@ def tooltip_text(value: str) -> str:
     return value.translate(_TOOLTIP_UNSAFE)
 
 
+# Classes a contribution may use: the theme's button look. Others (xinyu-sr,
+# md-visually-hidden...) could hide text from readers while it stays in the page.
+_ALLOWED_CLASS = re.compile(r"^(?:md-button(?:--primary)?|[a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
+_THEME_CLASS = re.compile(r"^(?:md|xinyu)-")
+
+
 def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     if attribute == "title":
         return tooltip_text(value)
@@ -67,13 +75,49 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
         return f"user-{value}"
     if attribute.startswith("data-md"):
         return None  # Material's components are mounted by data-md-* attributes
+    if attribute == "class":
+        kept = [c for c in value.split() if _ALLOWED_CLASS.match(c) and
+                (not _THEME_CLASS.match(c) or c.startswith("md-button"))]
+        return " ".join(kept) or None
     return value
 
 
-def sanitize(html: str) -> str:
-    return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+def sanitize(html: str, contributed: bool = True) -> str:
+    """Contributed HTML keeps the allowlist; the plugin's own template HTML
+    (built from escaped values) may also hide elements and use its classes."""
+    attributes = {k: set(v) for k, v in ATTRIBUTES.items()}
+    if not contributed:
+        attributes["*"] |= TEMPLATE_ATTRIBUTES
+    return nh3.clean(html, tags=set(TAGS), attributes=attributes,
                      url_schemes=set(URL_SCHEMES), generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
-                     link_rel=None, strip_comments=True, attribute_filter=_attribute_filter)
+                     link_rel=None, strip_comments=True,
+                     attribute_filter=_attribute_filter if contributed else _template_filter)
+
+
+def _template_filter(element: str, attribute: str, value: str) -> str | None:
+    return tooltip_text(value) if attribute == "title" else value
+
+
+BODY_START, BODY_END = "<!--xinyu:body-->", "<!--/xinyu:body-->"
+_BODY_MARKER = re.compile(r"<!--\s*/?\s*xinyu:body\s*-->", re.I)
+
+
+def mark_body(markdown: str) -> str:
+    """Contributed Markdown between markers, so the page's contributed part is
+    sanitised strictly; a marker written in the contribution is removed."""
+    return f"\n\n{BODY_START}\n\n{_BODY_MARKER.sub('', markdown)}\n\n{BODY_END}\n\n"
+
+
+def sanitize_page(html: str) -> str:
+    """A generated page: its template parts leniently, its contributed parts strictly."""
+    parts = re.split(f"({re.escape(BODY_START)}|{re.escape(BODY_END)})", html)
+    out, inside = [], False
+    for part in parts:
+        if part in (BODY_START, BODY_END):
+            inside = part == BODY_START
+            continue
+        out.append(sanitize(part, contributed=inside))
+    return "".join(out)
 
 
 _TITLE_ATTRIBUTE = re.compile(r'(\stitle=")([^"]*)(")')

@@ -44,9 +44,14 @@ CJK_RUN = re.compile(f"[{CJK}]+")
 _MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(rt|rp)\b[^<>]*>[^<]{0,200}</\1\s*>|<!\[CDATA\[|\]\]>"
                      r"|</?[A-Za-z][^<>]*>|<![A-Za-z][^<>]*>", re.S | re.I)
 _MARKDOWN = re.compile(r"\\(?=[!-/:-@\[-`{-~])|[*~`]+")
+# An image reads as its alt text (what shows when it is missing or read aloud).
+_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)(?:\{[^}\n]{0,200}\})?"
+                    r"|<img\b[^<>]{0,2000}?\balt\s*=\s*[\"']([^\"'<>]{0,300})[\"'][^<>]{0,2000}>", re.I)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_AT = re.compile(r"[ \t]{0,3}[\[({<【][ \t]{0,3}(?:at|AT|At|艾特)[ \t]{0,3}[\])}>】][ \t]{0,3}")
+_AT = re.compile(r"[ \t]{0,3}[\[({<【][ \t]{0,3}(?:at|AT|At|艾特)[ \t]{0,3}[\])}>】][ \t]{0,3}"
+                 r"|(?<=[A-Za-z0-9])[ \t]{1,3}@[ \t]{0,3}(?=[A-Za-z0-9])"
+                 r"|(?<=[A-Za-z0-9])@[ \t]{1,3}(?=[A-Za-z0-9])")
 _DOT = re.compile(r"[ \t]{0,3}[\[({<【][ \t]{0,3}(?:dot|DOT|Dot|点)[ \t]{0,3}[\])}>】][ \t]{0,3}"
                   r"|(?<=[A-Za-z0-9])。(?=[A-Za-z])")
 # What can split a number or a name without ending its line of text: spaces,
@@ -96,8 +101,21 @@ def _char_table() -> tuple[dict[int, str], re.Pattern]:
             if form != char:
                 table[code] = "".join(c for c in form
                                       if unicodedata.category(c) not in ("Mn", "Me", "Cf"))
+    table.update(_LOOK_ALIKES)
     pattern = re.compile("[" + "".join(_class_ranges(sorted(table))) + "]")
     return table, pattern
+
+
+# Characters that look like others: Cyrillic and Greek capitals and small
+# letters that look Latin (an ID's check character 'X', an e-mail's 'a'),
+# blanks that are not spaces (braille blank, Hangul fillers), and line and
+# paragraph separators.
+_LOOK_ALIKES: dict[int, str] = {
+    **{ord(c): l for c, l in zip("АВЕКМНОРСТХаеорсухіјѕԁԛԝ", "ABEKMHOPCTXaeopcyxijsdqw")},
+    **{ord(c): l for c, l in zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρτυχ", "ABEZHIKMNOPTYXoikvptux")},
+    **{code: " " for code in (0x2800, 0x3164, 0x115F, 0x1160, 0xFFA0, 0x205F)},
+    0x2028: "\n", 0x2029: "\n", 0x0085: "\n",
+}
 
 
 def _class_ranges(codes: list[int]) -> list[str]:
@@ -154,6 +172,7 @@ def _numerals(match: re.Match) -> str:
 
 
 _MARKUP_STEPS: list = [
+    (lambda t: "![" in t or "<img" in t.lower(), _IMAGE, lambda m: m[1] or m[2] or ""),
     (lambda t: "<" in t, _MARKUP, lambda m: ""),
     (lambda t: "*" in t or "~" in t or "`" in t or "\\" in t, _MARKDOWN, lambda m: ""),
 ]
@@ -162,17 +181,22 @@ _STEPS: list = [
     (lambda t: "%" in t, _PERCENT, _decode_percent),
     "chars",
     "t2s",
-    (lambda t: "at" in t.lower() or "艾特" in t, _AT, lambda m: "@"),
+    (lambda t: "at" in t.lower() or "艾特" in t or "@" in t, _AT, lambda m: "@"),
     (lambda t: "dot" in t.lower() or "点" in t or "。" in t, _DOT, lambda m: "."),
+    "collapse",  # the steps below run only in the collapsed reading
     (_always, _BETWEEN_WORDS, lambda m: ""),
     (_always, _NUMERAL_RUN, _numerals),
     (_always, _BETWEEN_DIGITS, lambda m: ""),
 ]
 
 
-def normalise(text: str, markup: bool = True) -> str:
+def normalise(text: str, markup: bool = True, collapse: bool = True) -> str:
+    """`collapse=False` keeps separators: two numbers written "A / B" stay two."""
     for step in (_MARKUP_STEPS + _STEPS) if markup else _STEPS:
-        if step == "chars":
+        if step == "collapse":
+            if not collapse:
+                break
+        elif step == "chars":
             text = text.translate(_char_table()[0])
         elif step == "t2s":
             text = to_simplified(text)
@@ -181,11 +205,15 @@ def normalise(text: str, markup: bool = True) -> str:
     return text
 
 
-def normalise_mapped(text: str, markup: bool = True) -> tuple[str, list[int]]:
+def normalise_mapped(text: str, markup: bool = True,
+                     collapse: bool = True) -> tuple[str, list[int]]:
     """`normalise(text)`, and the original offset of each resulting character."""
     offsets = list(range(len(text)))
     for step in (_MARKUP_STEPS + _STEPS) if markup else _STEPS:
-        if step == "chars":
+        if step == "collapse":
+            if not collapse:
+                break
+        elif step == "chars":
             table, pattern = _char_table()
             text, offsets = _substitute(pattern, lambda m: table[ord(m[0])], text, offsets)
         elif step == "t2s":

@@ -23,7 +23,8 @@ from .problems import Problem, error
 
 # Detectors run over normalised text (see `normalise`): digits are ASCII,
 # separators inside numbers are gone, traditional characters are simplified.
-_ID18 = re.compile(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
+# A letter may stand before an ID: the national student number (学籍号) is 'G' + ID.
+_ID18 = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9])[0-9]{8}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}(?![0-9])")
 _MOBILE = re.compile(r"(?<![0-9])(?:(?:\+|00)?86)?1[3-9][0-9]{9}(?![0-9])")
 # area code (010, 02x, 0xxx) + a local number of 7-8 digits starting 2-8
@@ -33,11 +34,14 @@ _EMAIL = re.compile(r"(?<![\w.+%-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-
 # Bounded gaps (never `\s*` next to `\s*`: a form's long blank line would
 # cost cubic time).
 _GAP = r"[ \t]{0,3}"
-_IS = rf"{_GAP}(?:号码|号|群|账号|帐号|ID|id|Id)?{_GAP}(?:[:：=]|是|为)?{_GAP}"
+# whose it is, in brackets: QQ（妈妈）：123…
+_OWNER = r"(?:[(（【\[][^()（）【】\[\]\n]{0,8}[)）】\]])?"
+_IS = rf"{_GAP}(?:号码|号|群|账号|帐号|ID|id|Id)?{_GAP}{_OWNER}{_GAP}(?:[:：=]|是|为)?{_GAP}"
 _QQ = re.compile(rf"(?:(?i:q\s?q)|扣扣|抠抠|企鹅|球球|口口){_IS}(?P<value>[1-9][0-9]{{4,10}})(?![0-9])")
 _WECHAT_LABEL = r"(?:微信|薇信|威信|徽信|维信|卫星|(?i:v\s?信|vx|v\s?x|wx|weixin|wechat|we\s?chat)|加\s?[vV])"
 _WECHAT = re.compile(
-    rf"{_WECHAT_LABEL}{_GAP}(?P<label>号码|号|账号|帐号|ID|id|Id)?{_GAP}(?P<colon>[:：=]|是|为)?{_GAP}"
+    rf"{_WECHAT_LABEL}{_GAP}(?P<label>号码|号|账号|帐号|ID|id|Id)?{_GAP}{_OWNER}{_GAP}"
+    rf"(?P<colon>[:：=]|是|为)?{_GAP}"
     r"(?P<value>[A-Za-z][-_A-Za-z0-9]{5,19}|[0-9]{5,11})(?![-_A-Za-z0-9])")
 _NUM = r"[0-9一二三四五六七八九十百千零〇两]{1,8}"
 _PLACE = rf"[{CJK}]{{1,12}}"
@@ -54,9 +58,18 @@ _ADDRESS = re.compile(
     rf"|{_NUM}单元{_GAP}[0-9]{{3,4}}{_GAP}室"
     rf"|{_NUM}号院{_GAP}{_NUM}(?:号楼|栋|幢|号)"
     # a village and its group: ...村...组
-    rf"|[{CJK}]{{1,8}}村(?:民)?{_NUM}(?:组|队|小组)")
+    rf"|[{CJK}]{{1,8}}村(?:民)?{_NUM}(?:组|队|小组)"
+    # building-unit-flat written with dashes: 阳光花园3-2-501, 幸福路12号3-2-501
+    rf"|{_PLACE}(?:小区|花园|家园|公寓|苑|新村|大院|院|庭|府|城|湾|公馆|号|弄|里)"
+    rf"{_GAP}[0-9]{{1,3}}{_GAP}[-－—]{_GAP}[0-9]{{1,2}}{_GAP}[-－—]{_GAP}[0-9]{{3,4}}(?![0-9])")
+# A table column headed QQ or WeChat: its cells are numbers or ids, unlabelled.
+_COLUMN_LABEL = re.compile(rf"^(?:{_WECHAT_LABEL}|(?i:q\s?q)|扣扣|企鹅)(?:号码|号|账号|帐号|群)?$")
+_CELL_ID = re.compile(r"^(?:[1-9][0-9]{4,10}|[A-Za-z][-_A-Za-z0-9]{5,19})$")
+# Characters that change the direction text is shown in: digits or a name
+# can be stored reversed and shown in order.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _SEVEN_DIGITS = re.compile(r"[0-9]{7}")
-_ADDRESS_MARKS = re.compile("[号栋幢座单元门室楼组队]")
+_ADDRESS_MARKS = re.compile("[号栋幢座单元门室楼组队]|[0-9][ \t]{0,3}[-－—]")
 # Name windows: Chinese characters, skipping what can split a name but not
 # a sentence (quotes, brackets, symbols); sentence punctuation ends a run.
 _NAME_RUN = re.compile(rf"[{CJK}](?:[^\w\s。！？!?，,：:；;、]{{0,3}}[{CJK}])*")
@@ -70,6 +83,7 @@ RULES = {
     "wechat": "WeChat id",
     "address": "home address",
     "name": "protected name",
+    "bidi": "text-direction control character",
 }
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -244,7 +258,21 @@ class PrivacyGuard:
         for match in _ADDRESS.finditer(text) if _ADDRESS_MARKS.search(text) else ():
             found.append(Finding("address", *match.span(), match.group()))
         found += self.names.find(text)
+        if "|" in text:
+            found += _table_columns(text)
         return [f for f in found if f.key not in self.allowed]
+
+    def find_all(self, text: str, markup: bool = True) -> list[Finding]:
+        """Findings in both readings of `text`: with separators collapsed (one
+        number split by spaces) and kept (two numbers written "A / B")."""
+        found = self.find(normalise(text, markup))
+        seen = {f.key for f in found}
+        found += [f for f in self.find(normalise(text, markup, collapse=False))
+                  if f.key not in seen]
+        if BIDI_CONTROLS.search(text):
+            match = BIDI_CONTROLS.search(text)
+            found.append(Finding("bidi", match.start(), match.end(), f"U+{ord(match[0]):04X}"))
+        return found
 
     def hits(self, text: str, first_line: int = 1, markup: bool = True) -> Iterator[Hit]:
         """The hits in `text` (a source), located at their line and column.
@@ -252,27 +280,40 @@ class PrivacyGuard:
         tags removed) and as the source is (a comment is not shown, but it
         is in the file and in the repository)."""
         located: dict[tuple[str, int], Hit] = {}
+        spans: list[tuple[str, int, int]] = []
         for reading in ((True, False) if markup else (False,)):
-            if not self.find(normalise(text, reading)):
-                continue
-            normalised, offsets = normalise_mapped(text, reading)
-            for finding in self.find(normalised):
-                start, _ = original_span(offsets, finding.start, finding.end, len(text))
-                line, col = line_and_column(text, start)
-                located.setdefault((finding.rule, start),
-                                   Hit(finding.rule, first_line + line - 1, col, finding.value))
+            for collapse in (True, False):
+                if not self.find(normalise(text, reading, collapse)):
+                    continue
+                normalised, offsets = normalise_mapped(text, reading, collapse)
+                for finding in self.find(normalised):
+                    start, _ = original_span(offsets, finding.start, finding.end, len(text))
+                    line, col = line_and_column(text, start)
+                    _, end = original_span(offsets, finding.start, finding.end, len(text))
+                    if not any(rule == finding.rule and (s < end and start < e)
+                               for rule, s, e in spans):
+                        spans.append((finding.rule, start, end))
+                        located.setdefault((finding.rule, start), Hit(
+                            finding.rule, first_line + line - 1, col, finding.value))
+        for match in BIDI_CONTROLS.finditer(text):
+            line, col = line_and_column(text, match.start())
+            located.setdefault(("bidi", match.start()), Hit(
+                "bidi", first_line + line - 1, col, f"U+{ord(match[0]):04X}"))
         yield from sorted(located.values(), key=lambda h: (h.line, h.col, h.rule))
 
     def redact(self, text: str, markup: bool = False) -> str:
         """`text` with every hit replaced by its masked form: for messages
         and logs that echo a value."""
-        if not text or not self.find(normalise(text, markup)):
-            return text
-        normalised, offsets = normalise_mapped(text, markup)
+        text = BIDI_CONTROLS.sub("", text)  # never shown reversed in a log
         spans = []
-        for finding in self.find(normalised):
-            start, end = original_span(offsets, finding.start, finding.end, len(text))
-            spans.append((start, end, mask(finding.value)))
+        for collapse in (True, False):
+            if not text or not self.find(normalise(text, markup, collapse)):
+                continue
+            normalised, offsets = normalise_mapped(text, markup, collapse)
+            for finding in self.find(normalised):
+                start, end = original_span(offsets, finding.start, finding.end, len(text))
+                if not any(start < e and s < end for s, e, _ in spans):
+                    spans.append((start, end, mask(finding.value)))
         for start, end, masked in sorted(spans, reverse=True):
             text = text[:start] + masked + text[end:]
         return text
@@ -344,7 +385,7 @@ class PrivacyGuard:
         """A file or folder name becomes a web address: it is published text too."""
         problems = []
         for part in path.split("/"):
-            for finding in self.find(normalise(part, markup=False)):
+            for finding in self.find_all(part, markup=False):
                 problems.append(error(self.redact(path), 0, f"the file name contains a "
                                       f"{RULES[finding.rule]} '{mask(finding.value)}'; rename it"))
         return problems
@@ -367,6 +408,28 @@ class PrivacyGuard:
                 elif rule in RULES and reason:
                     rules[rule] = reason
         return rules
+
+
+def _table_columns(text: str) -> list[Finding]:
+    """QQ and WeChat ids in a table column whose header names them."""
+    found: list[Finding] = []
+    offset, labelled = 0, set()
+    for line in text.split("\n"):
+        cells = line.strip().strip("|").split("|") if "|" in line else None
+        if cells is None:
+            labelled = set()
+        elif not labelled or all(set(c.strip()) <= set("-: ") for c in cells):
+            labelled = labelled or {i for i, c in enumerate(cells) if _COLUMN_LABEL.match(c.strip())}
+        else:
+            position = offset + line.index(line.strip()[:1] or "|")
+            for index, cell in enumerate(line.split("|")[1 if line.strip().startswith("|") else 0:]):
+                if index in labelled and _CELL_ID.match(cell.strip()):
+                    start = text.index(cell.strip(), position)
+                    found.append(Finding("qq" if cell.strip()[0].isdigit() else "wechat", start,
+                                         start + len(cell.strip()), cell.strip()))
+                position += len(cell) + 1
+        offset += len(line) + 1
+    return found
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
