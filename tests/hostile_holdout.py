@@ -408,15 +408,18 @@ add(Case(
     "holdout-personal-hidden-digit-attr-list", "personal",
     {"lessons/g3/contact.md": lesson(
         "如需请假请联系家长：139*0*{: hidden=\"hidden\" }12340000。")},
-    "blocked", (MOBILE_A,),
-    note="attr_list hides an extra digit: the page shows 13912340000, the checks read 12 digits."))
+    "neutralised", (MOBILE_A,),
+    note="attr_list hides an extra digit: the page shows 13912340000, the checks read 12 digits. "
+         "Decision: neutralised - 'hidden' is removed from contributions (a warning, which "
+         "fails --strict), so the page shows the 12 digits the checks read."))
 
 add(Case(
     "holdout-personal-bdo-reversed-name", "personal",
     {"case_studies/2024/award.md": case_study(
         "获奖学生：<bdo dir=\"rtl\">涵梓刘</bdo>（五年级）。")},
-    "blocked", (NAME_A,),
-    note="<bdo dir=rtl> (allowed, as is 'dir') shows 涵梓刘 as 刘梓涵."))
+    "neutralised", (NAME_A,),
+    note="<bdo dir=rtl> (allowed, as is 'dir') shows 涵梓刘 as 刘梓涵. Decision: neutralised - "
+         "<bdo> and 'dir' are removed from contributions (a warning), so the page shows 涵梓刘."))
 
 add(Case(
     "holdout-personal-rlo-reversed-mobile", "personal",
@@ -518,9 +521,10 @@ add(Case(
     "holdout-personal-xinyu-sr-class-decoy", "personal",
     {"lessons/g3/sr-class.md": lesson(
         f"登记表示例：身份证号 {ID_B[:11]}<span class=\"xinyu-sr\">7</span>{ID_B[11:]}。")},
-    "blocked", (ID_B,),
+    "neutralised", (ID_B,),
     note="The plugin's own visually-hidden class hides an extra digit: no 'hidden' attribute "
-         "needed."))
+         "needed. Decision: neutralised - theme classes (xinyu-*, md-*) are removed from "
+         "contributions, so the decoy digit shows."))
 
 add(Case(
     "holdout-personal-broken-image-alt-completes-name", "personal",

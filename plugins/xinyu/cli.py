@@ -49,7 +49,8 @@ def run_check(root: Path, fmt: str, strict: bool) -> int:
         print(f"xinyu: {exc}", file=sys.stderr)
         return EXIT_USAGE
     library = load_library(root, xinyu_plugin_config(site_config),
-                           str(site_config.get("docs_dir") or "docs"))
+                           str(site_config.get("docs_dir") or "docs"),
+                           str(site_config.get("site_dir") or "site"))
     print(render(library, fmt))
     failed = library.errors or (strict and library.warnings)
     return EXIT_ERRORS if failed else EXIT_OK

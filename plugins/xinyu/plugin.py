@@ -22,7 +22,7 @@ from .config import XinyuConfig
 from .core.gate import Gate
 from .core.html_safety import (plain_title, safe_page_meta, safe_tooltips, sanitize,
                                sanitize_page)
-from .core.library import Library, load_library
+from .core.library import Library, load_library, site_dir_problems
 from .core.options import did_you_mean
 from .core.problems import Severity
 from .core.report import kind_summary
@@ -77,6 +77,11 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        # Before MkDocs empties site_dir: never through a link out of the repository.
+        site_dir = Path(config.site_dir)
+        if site_dir.is_relative_to(self.root) and \
+                (problems := site_dir_problems(self.root, site_dir.relative_to(self.root).as_posix())):
+            raise PluginError(f"xinyu: {problems[0]}")
         _require_chinese_search(config)
         if self.config.search_dict and _uses_search(config):
             path = self.root / self.config.search_dict
@@ -99,9 +104,12 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         if not self.config.enabled:
             return None
         docs_dir = Path(config.docs_dir).resolve()
+        site_dir = Path(config.site_dir)
         self.library = load_library(self.root, dict(self.config),
                                     docs_dir.relative_to(self.root).as_posix()
-                                    if docs_dir.is_relative_to(self.root) else str(docs_dir))
+                                    if docs_dir.is_relative_to(self.root) else str(docs_dir),
+                                    site_dir.relative_to(self.root).as_posix()
+                                    if site_dir.is_relative_to(self.root) else "")
         for problem in sorted(self.library.problems, key=lambda p: (p.path, p.line)):
             {Severity.ERROR: log.error, Severity.WARNING: log.warning,
              Severity.INFO: log.info}[problem.severity](str(problem))
@@ -128,7 +136,12 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         theme_dirs = [Path(d).resolve() for d in config.theme.dirs] + [ASSETS.resolve()]
         self.shipped = set()
         self.trusted_pages = {files.get_file_from_path(uri).dest_uri for uri in self.trusted}
+        destinations: dict[str, str] = {}
         for file in files:
+            if file.dest_uri in destinations:
+                raise PluginError(f"xinyu: '{file.src_uri}' and '{destinations[file.dest_uri]}' "
+                                  f"would both be published as '{file.dest_uri}'; rename one")
+            destinations[file.dest_uri] = file.src_uri
             destination = Path(file.abs_dest_path).resolve()
             if not destination.is_relative_to(site_dir):
                 raise PluginError(f"xinyu: '{file.src_uri}' would be written outside the site "

@@ -34,7 +34,10 @@ MAX_UNPACKED = 64 * 1024 * 1024  # an office document's XML, all parts together
 _LINE_BREAKS = frozenset({"br", "cr", "tab", "line-break"})
 _BREAKS = frozenset({"p", "tr", "tc", "row", "c", "si", "h", "list-item", "table-cell", "sp"})
 # Attributes that hold text a reader sees (alt text, titles), not formatting.
-_TEXT_ATTRIBUTES = frozenset({"descr", "title", "alt", "name", "tooltip", "caption"})
+_TEXT_ATTRIBUTES = frozenset({"descr", "title", "alt", "name", "tooltip", "caption", "author",
+                              "initials", "target", "href", "value", "val"})
+_EXPONENT = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$")
+MAX_DEPTH = 3  # documents embedded in documents
 
 
 class Unreadable(Exception):
@@ -76,25 +79,45 @@ def decode_any(data: bytes) -> str:
     return str(best)
 
 
-def _office_text(data: bytes) -> str:
+def _number(text: str) -> str:
+    """A spreadsheet number stored as 1.391234E10 reads as Excel shows it."""
+    if _EXPONENT.match(text.strip()):
+        try:
+            value = float(text)
+            if value.is_integer() and abs(value) < 1e20:
+                return str(int(value))
+        except (ValueError, OverflowError):
+            pass
+    return text
+
+
+def _office_text(data: bytes, depth: int = 0) -> str:
+    if depth > MAX_DEPTH:
+        raise Unreadable("documents are embedded in documents too deeply to be checked")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise Unreadable(f"not a valid office document ({exc})") from None
-    if sum(m.file_size for m in members) > MAX_UNPACKED:
-        raise Unreadable("the document unpacks to more than 64 MB")
-    texts = []
-    for member in members:
-        name = member.filename.lower()
-        if name.endswith((".xml", ".rels")):
-            texts.append(_xml_text(archive.read(member)))
-        elif name.endswith((".docx", ".pptx", ".xlsx", ".odt", ".ods", ".odp")):
-            texts.append(_office_text(archive.read(member)))  # an embedded document
-        elif name.endswith((".bin", ".ole", ".emf", ".wmf")) or "embeddings/" in name:
-            raise Unreadable(f"the document embeds an object ({member.filename}) that cannot "
-                             "be checked; remove it")
-    return "\n".join(texts)
+        if sum(m.file_size for m in members) > MAX_UNPACKED:
+            raise Unreadable("the document unpacks to more than 64 MB")
+        texts = []
+        for member in members:
+            name = member.filename.lower()
+            if name.startswith(("basic/", "scripts/")) or "vbaproject" in name or \
+                    name.endswith((".bin", ".ole", ".emf", ".wmf")) or "embeddings/" in name:
+                raise Unreadable(f"the document contains macros or an embedded object "
+                                 f"({member.filename}) that cannot be checked; remove it")
+            if name.endswith((".xml", ".rels")):
+                text = _xml_text(archive.read(member))
+                if "script:event-listener" in text or "vnd.sun.star.script" in text:
+                    raise Unreadable("the document runs a macro when it is opened; remove it")
+                texts.append(text)
+            elif name.endswith((".docx", ".pptx", ".xlsx", ".odt", ".ods", ".odp")):
+                texts.append(_office_text(archive.read(member), depth + 1))
+        return "\n".join(texts)
+    except Unreadable:
+        raise
+    except Exception as exc:  # damaged, encrypted or odd archives: fail closed
+        raise Unreadable(f"not a valid office document ({type(exc).__name__})") from None
 
 
 def _xml_text(data: bytes) -> str:
@@ -103,11 +126,13 @@ def _xml_text(data: bytes) -> str:
     try:
         for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
             local = element.tag.rsplit("}", 1)[-1]
+            if event == "start" and local == "event-listener":
+                attributes.append("script:event-listener")
             if event == "start":
                 attributes += [value for name, value in element.attrib.items()
-                               if name.rsplit("}", 1)[-1] in _TEXT_ATTRIBUTES]
+                               if name.rsplit("}", 1)[-1].lower() in _TEXT_ATTRIBUTES]
                 if element.text:
-                    parts.append(element.text)
+                    parts.append(_number(element.text))
             else:
                 if local in _LINE_BREAKS:
                     parts.append("\n")
@@ -115,12 +140,43 @@ def _xml_text(data: bytes) -> str:
                     parts.append("\n\n")
                 if element.tail:
                     parts.append(element.tail)
-    except ElementTree.ParseError as exc:
+    except (ElementTree.ParseError, ValueError) as exc:
         raise Unreadable(f"a part of the document is not valid XML ({exc})") from None
     return "".join(parts) + "\n\n" + "\n\n".join(attributes)
 
 
 _PDF_ACTIONS = ("/JavaScript", "/JS", "/Launch", "/SubmitForm", "/ImportData")
+
+
+def _pdf_outline_titles(reader) -> list[str]:
+    titles, seen = [], 0
+    stack = [reader.trailer["/Root"].get("/Outlines")]
+    while stack and seen < 10000:
+        item = stack.pop()
+        if item is None:
+            continue
+        item = item.get_object()
+        seen += 1
+        titles.append(str(item.get("/Title", "")))
+        action = item.get("/A")
+        if action is not None:
+            titles.append(str(action.get_object().get("/URI", "")))
+        stack += [item.get("/First"), item.get("/Next")]
+    return titles
+
+
+def _outline_actions(reader) -> list:
+    actions, seen = [], 0
+    stack = [reader.trailer["/Root"].get("/Outlines")]
+    while stack and seen < 10000:
+        item = stack.pop()
+        if item is None:
+            continue
+        item = item.get_object()
+        seen += 1
+        actions.append(item.get("/A"))
+        stack += [item.get("/First"), item.get("/Next")]
+    return actions
 
 
 def _has_scripts(reader, data: bytes) -> bool:
@@ -130,15 +186,21 @@ def _has_scripts(reader, data: bytes) -> bool:
     names = root.get("/Names")
     if names is not None and "/JavaScript" in names.get_object():
         return True
-    actions = [root.get("/OpenAction"), root.get("/AA")]
+    actions = [root.get("/OpenAction"), root.get("/AA")] + _outline_actions(reader)
     for page in reader.pages:
         actions.append(page.get("/AA"))
         for annotation in page.get("/Annots") or []:
             annotation = annotation.get_object()
             actions += [annotation.get("/A"), annotation.get("/AA")]
     for action in actions:
-        text = str(action.get_object() if hasattr(action, "get_object") else action)
+        if action is None:
+            continue
+        action = action.get_object() if hasattr(action, "get_object") else action
+        text = str(action)
         if any(name in text for name in _PDF_ACTIONS):
+            return True
+        uri = str(action.get("/URI", "")) if hasattr(action, "get") else ""
+        if re.match(r"\s*(?:javascript|vbscript|data|file):", uri, re.I):
             return True
     return False
 
@@ -159,6 +221,10 @@ def _pdf_text(data: bytes) -> str:
                              "plain PDF (print to PDF)")
         for field in (reader.get_fields() or {}).values():
             texts += [str(field.get(key, "")) for key in ("/V", "/TU", "/T")]
+        texts += _pdf_outline_titles(reader)
+        metadata = reader.trailer["/Root"].get("/Metadata")
+        if metadata is not None:
+            texts.append(_strings(metadata.get_object().get_data()))  # XMP
         for page in reader.pages:
             texts.append(page.extract_text() or "")
             for annotation in page.get("/Annots") or []:
@@ -195,19 +261,30 @@ def image_metadata_text(data: bytes) -> str:
             while position + 8 <= len(data):
                 length, kind = struct.unpack(">I4s", data[position:position + 8])
                 chunk = data[position + 8:position + 8 + length]
-                if kind in (b"tEXt", b"iTXt", b"eXIf"):
+                if kind == b"iTXt" and chunk.count(b"\x00") >= 1:
+                    keyword, rest = chunk.split(b"\x00", 1)
+                    if rest[:1] == b"\x01":  # compressed text
+                        fields = rest[2:].split(b"\x00", 2)
+                        body = fields[2] if len(fields) == 3 else b""
+                        blocks.append(keyword + b"\n" + zlib.decompressobj().decompress(body, MAX_UNPACKED))
+                    else:
+                        blocks.append(chunk)
+                elif kind in (b"tEXt", b"eXIf"):
                     blocks.append(chunk)
                 elif kind == b"zTXt" and b"\x00" in chunk:
                     blocks.append(zlib.decompressobj().decompress(chunk.split(b"\x00", 1)[1][1:],
                                                                   MAX_UNPACKED))
-                if kind == b"IEND":
-                    break
                 position += 12 + length
+                if kind == b"IEND":
+                    blocks.append(data[position:])  # anything after the image
+                    break
         elif data.startswith(b"\xff\xd8"):
             position = 2
             while position + 4 <= len(data) and data[position] == 0xFF:
                 marker = data[position + 1]
                 if marker in (0xD9, 0xDA):  # end of image, start of the pixels
+                    end = data.rfind(b"\xff\xd9")
+                    blocks.append(data[end + 2:] if end > 0 else b"")  # anything after the image
                     break
                 length = struct.unpack(">H", data[position + 2:position + 4])[0]
                 if marker == 0xFE or 0xE0 <= marker <= 0xEF:  # comment, APPn (EXIF, XMP, IPTC)
@@ -242,6 +319,11 @@ def media_metadata_text(data: bytes) -> str:
             blocks.append(data[10:10 + size])
         if data[-128:-125] == b"TAG":
             blocks.append(data[-128:])
+        tail = data[-65536:]
+        footer = tail.rfind(b"APETAGEX")
+        if footer >= 0:  # APEv2 tags at the end (foobar2000 and others): items before the footer
+            size = int.from_bytes(tail[footer + 12:footer + 16], "little")
+            blocks.append(tail[max(0, footer + 32 - size):footer])
         if data[:4] == b"RIFF" and data[8:12] == b"WAVE":
             position = 12
             while position + 8 <= len(data):
@@ -256,7 +338,9 @@ def media_metadata_text(data: bytes) -> str:
     return "\n\n".join(_strings(block) for block in blocks)
 
 
-def _mp4_user_data(data: bytes, start: int, end: int) -> list[bytes]:
+def _mp4_user_data(data: bytes, start: int, end: int, depth: int = 0) -> list[bytes]:
+    if depth > 8:
+        raise Unreadable("boxes are nested too deeply to be checked")
     found, position = [], start
     while position + 8 <= end:
         size, kind = struct.unpack(">I4s", data[position:position + 8])
@@ -270,6 +354,6 @@ def _mp4_user_data(data: bytes, start: int, end: int) -> list[bytes]:
         if kind in (b"udta", b"meta", b"ilst", b"uuid", b"XMP_"):
             found.append(data[position + header:position + size])
         elif kind in (b"moov", b"trak"):
-            found += _mp4_user_data(data, position + header, position + size)
+            found += _mp4_user_data(data, position + header, position + size, depth + 1)
         position += size
     return found

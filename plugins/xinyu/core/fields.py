@@ -196,6 +196,8 @@ class Url:
 
 
 def _describe(value: Any) -> str:
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data (!!binary)"
     if isinstance(value, dict):
         return "a group of fields"
     if isinstance(value, list):

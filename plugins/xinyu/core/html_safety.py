@@ -65,7 +65,7 @@ def tooltip_text(value: str) -> str:
 # Classes a contribution may use: the theme's button look. Others (xinyu-sr,
 # md-visually-hidden...) could hide text from readers while it stays in the page.
 _ALLOWED_CLASS = re.compile(r"^(?:md-button(?:--primary)?|[a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
-_THEME_CLASS = re.compile(r"^(?:md|xinyu)-")
+_THEME_CLASS = re.compile(r"^(?:md-|xinyu-|mermaid$|arithmatex$|annotate$)")
 
 
 def _attribute_filter(element: str, attribute: str, value: str) -> str | None:

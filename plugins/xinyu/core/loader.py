@@ -183,7 +183,7 @@ def _links(root: Path, path: str, directory: str, body: str, body_line: int,
             relative = posixpath.normpath(unquote(parts.path))
             target = posixpath.normpath(posixpath.join(folder, relative))
             number = body_line + offset
-            if not (root / target).is_file():
+            if not _is_file(root / target):
                 what = "page" if relative.endswith(".md") else "attachment"
                 problems.append(error(path, number, f"missing {what} '{written}': no such file "
                                                     f"({target})"))
@@ -201,6 +201,13 @@ def _links(root: Path, path: str, directory: str, body: str, body_line: int,
             else:
                 found[written] = relative
     return found, problems
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the file system, a loop of links...
+        return False
 
 
 def _as_warning(problem: Problem) -> Problem:

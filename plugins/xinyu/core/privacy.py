@@ -63,7 +63,7 @@ _ADDRESS = re.compile(
     rf"|{_PLACE}(?:小区|花园|家园|公寓|苑|新村|大院|院|庭|府|城|湾|公馆|号|弄|里)"
     rf"{_GAP}[0-9]{{1,3}}{_GAP}[-－—]{_GAP}[0-9]{{1,2}}{_GAP}[-－—]{_GAP}[0-9]{{3,4}}(?![0-9])")
 # A table column headed QQ or WeChat: its cells are numbers or ids, unlabelled.
-_COLUMN_LABEL = re.compile(rf"^(?:{_WECHAT_LABEL}|(?i:q\s?q)|扣扣|企鹅)(?:号码|号|账号|帐号|群)?$")
+_COLUMN_LABEL = re.compile(rf"(?:{_WECHAT_LABEL}|(?i:q\s?q)|扣扣|企鹅)(?:号码|号|账号|帐号|群|ID|id)?$")
 _CELL_ID = re.compile(r"^(?:[1-9][0-9]{4,10}|[A-Za-z][-_A-Za-z0-9]{5,19})$")
 # Characters that change the direction text is shown in: digits or a name
 # can be stored reversed and shown in order.
@@ -365,10 +365,13 @@ class PrivacyGuard:
             if isinstance(value, dict):
                 for key, item in value.items():
                     name = f"{prefix}{key}"
+                    walk(key, prefix, lines.get(name, line))  # a key can become an address
                     walk(item, f"{name}.", lines.get(name, line))
             elif isinstance(value, list):
                 for item in value:
                     walk(item, prefix, line)
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                walk(str(value), prefix, line)  # 0x33D3D7620, 1.39e+10: shown as digits
             elif isinstance(value, str):
                 for hit in self.hits(value, 1, markup=True):
                     message = f"{RULES[hit.rule]} '{hit.masked()}' must not be published"
@@ -419,7 +422,7 @@ def _table_columns(text: str) -> list[Finding]:
         if cells is None:
             labelled = set()
         elif not labelled or all(set(c.strip()) <= set("-: ") for c in cells):
-            labelled = labelled or {i for i, c in enumerate(cells) if _COLUMN_LABEL.match(c.strip())}
+            labelled = labelled or {i for i, c in enumerate(cells) if _COLUMN_LABEL.search(c.strip())}
         else:
             position = offset + line.index(line.strip()[:1] or "|")
             for index, cell in enumerate(line.split("|")[1 if line.strip().startswith("|") else 0:]):

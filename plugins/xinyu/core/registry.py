@@ -40,6 +40,10 @@ def load_registry(root: Path, path: str, fields: tuple[Field, ...], settings: Se
     entries: dict[str, dict[str, Any]] = {}
     for key, value in (parsed.data if parsed else {}).items():
         line = parsed.lines.get(str(key), 1)
+        if not isinstance(key, str):
+            problems.append(error(path, line, f"a {what} key must be text: write it in quotes "
+                                              f"(YAML reads this one as {type(key).__name__})"))
+            continue
         if bad_key := key_problem(path, line, str(key), what):
             problems.append(bad_key)
             continue
