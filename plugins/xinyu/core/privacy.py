@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .normalise import CJK, line_and_column, normalise, normalise_mapped, original_span
+from .normalise import CJK, CJK_CHAR, line_and_column, normalise, normalise_mapped, original_span
 from .problems import Problem, error
 
 # Detectors run over normalised text (see `normalise`): digits are ASCII,
@@ -44,7 +44,10 @@ _WECHAT = re.compile(
     rf"(?P<colon>[:：=]|是|为)?{_GAP}"
     r"(?P<value>[A-Za-z][-_A-Za-z0-9]{5,19}|[0-9]{5,11})(?![-_A-Za-z0-9])")
 _NUM = r"[0-9一二三四五六七八九十百千零〇两]{1,8}"
-_PLACE = rf"[{CJK}]{{1,12}}"
+# The place name before a road or an estate is not matched (that would try
+# every Chinese character as a start): the match begins at the word after a
+# Chinese character, and is widened back over the place name to report it.
+_PLACE = rf"(?<=[{CJK}])"
 _ADDRESS = re.compile(
     # ...路/街/巷/弄/胡同 + 号 + 栋/号楼/单元/室
     rf"{_PLACE}(?:路|街|大道|巷|弄|胡同|里){_NUM}(?:弄|号院|号)[^\s，。；,;]{{0,12}}?"
@@ -58,7 +61,7 @@ _ADDRESS = re.compile(
     rf"|{_NUM}单元{_GAP}[0-9]{{3,4}}{_GAP}室"
     rf"|{_NUM}号院{_GAP}{_NUM}(?:号楼|栋|幢|号)"
     # a village and its group: ...村...组
-    rf"|[{CJK}]{{1,8}}村(?:民)?{_NUM}(?:组|队|小组)"
+    rf"|(?<=[{CJK}])村(?:民)?{_NUM}(?:组|队|小组)"
     # building-unit-flat written with dashes: 阳光花园3-2-501, 幸福路12号3-2-501
     rf"|{_PLACE}(?:小区|花园|家园|公寓|苑|新村|大院|院|庭|府|城|湾|公馆|号|弄|里)"
     rf"{_GAP}[0-9]{{1,3}}{_GAP}[-－—]{_GAP}[0-9]{{1,2}}{_GAP}[-－—]{_GAP}[0-9]{{3,4}}(?![0-9])")
@@ -256,7 +259,10 @@ class PrivacyGuard:
             if explicit or re.search(r"[0-9_-]", value):
                 found.append(Finding("wechat", *match.span(), match.group()))
         for match in _ADDRESS.finditer(text) if _ADDRESS_MARKS.search(text) else ():
-            found.append(Finding("address", *match.span(), match.group()))
+            start = match.start()
+            while start > 0 and match.start() - start < 12 and CJK_CHAR.match(text, start - 1):
+                start -= 1
+            found.append(Finding("address", start, match.end(), text[start:match.end()]))
         found += self.names.find(text)
         if "|" in text:
             found += _table_columns(text)
