@@ -569,3 +569,13 @@ def test_any_mix_of_disguises_is_found(separators, forms, in_front_matter):
         _DISGUISES[s] + digit(d, f) for s, d, f in zip(separators, MOBILE[1:], forms[1:]))
     written = f"summary: 电话{text}。" if in_front_matter else f"家长电话：{text}。"
     assert "phone" in rules(written)
+
+
+@pytest.mark.parametrize("text", ["zhangsan#qq.com", "zhangsan＃163点com", "liu (AT) qq (DOT) com"])
+def test_emails_written_for_people_not_robots(text):
+    assert rules(f"邮箱：{text}") == ["email"]
+
+
+def test_protected_names_split_by_letters(names):
+    assert rules("今天刘x梓x涵同学发言。", names) == ["name"]
+    assert rules("刘老师，梓涵的妈妈也来了。", names) == []

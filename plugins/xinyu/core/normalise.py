@@ -49,11 +49,14 @@ _IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)(?:\{[^}\n]{0,200}\}
                     r"|<img\b[^<>]{0,2000}?\balt\s*=\s*[\"']([^\"'<>]{0,300})[\"'][^<>]{0,2000}>", re.I)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_AT = re.compile(r"[ \t]{0,3}[\[({<【][ \t]{0,3}(?:at|AT|At|艾特)[ \t]{0,3}[\])}>】][ \t]{0,3}"
+_AT = re.compile(r"[ \t]{0,3}[\[({<【][ \t]{0,3}(?:at|艾特)[ \t]{0,3}[\])}>】][ \t]{0,3}"
                  r"|(?<=[A-Za-z0-9])[ \t]{1,3}@[ \t]{0,3}(?=[A-Za-z0-9])"
-                 r"|(?<=[A-Za-z0-9])@[ \t]{1,3}(?=[A-Za-z0-9])")
-_DOT = re.compile(r"[ \t]{0,3}[\[({<【][ \t]{0,3}(?:dot|DOT|Dot|点)[ \t]{0,3}[\])}>】][ \t]{0,3}"
-                  r"|(?<=[A-Za-z0-9])。(?=[A-Za-z])")
+                 r"|(?<=[A-Za-z0-9])@[ \t]{1,3}(?=[A-Za-z0-9])"
+                 # zhangsan#qq.com, written so that spam robots miss it
+                 r"|(?<=[A-Za-z0-9])[#＃](?=(?:qq|163|126|139|189|gmail|sina|sohu|foxmail|yeah|"
+                 r"hotmail|outlook|aliyun|icloud|yahoo)\.)", re.I)
+_DOT = re.compile(r"[ \t]{0,3}[\[({<【][ \t]{0,3}(?:dot|点)[ \t]{0,3}[\])}>】][ \t]{0,3}"
+                  r"|(?<=[A-Za-z0-9])。(?=[A-Za-z])|(?<=[A-Za-z0-9])点(?=(?:com|cn|net|org)\b)", re.I)
 # What can split a number or a name without ending its line of text: spaces,
 # dashes, dots, slashes and the like, and at most one line break (a blank line
 # ends a paragraph). Not a table's '|', a time's ':' or a list's '、': those
@@ -181,8 +184,9 @@ _STEPS: list = [
     (lambda t: "%" in t, _PERCENT, _decode_percent),
     "chars",
     "t2s",
-    (lambda t: "at" in t.lower() or "艾特" in t or "@" in t, _AT, lambda m: "@"),
     (lambda t: "dot" in t.lower() or "点" in t or "。" in t, _DOT, lambda m: "."),
+    (lambda t: "at" in t.lower() or "艾特" in t or "@" in t or "#" in t or "＃" in t, _AT,
+     lambda m: "@"),
     "collapse",  # the steps below run only in the collapsed reading
     (_always, _BETWEEN_WORDS, lambda m: ""),
     (_always, _NUMERAL_RUN, _numerals),

@@ -73,9 +73,10 @@ _CELL_ID = re.compile(r"^(?:[1-9][0-9]{4,10}|[A-Za-z][-_A-Za-z0-9]{5,19})$")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _SEVEN_DIGITS = re.compile(r"[0-9]{7}")
 _ADDRESS_MARKS = re.compile("[号栋幢座单元门室楼组队]|[0-9][ \t]{0,3}[-－—]")
-# Name windows: Chinese characters, skipping what can split a name but not
-# a sentence (quotes, brackets, symbols); sentence punctuation ends a run.
-_NAME_RUN = re.compile(rf"[{CJK}](?:[^\w\s。！？!?，,：:；;、]{{0,3}}[{CJK}])*")
+# Name windows: Chinese characters, skipping up to three other characters
+# that can split a name but not a sentence (quotes, brackets, symbols,
+# letters: 刘x梓x涵); sentence punctuation and line breaks end a run.
+_NAME_RUN = re.compile(rf"[{CJK}](?:[^{CJK}\n。！？!?，,：:；;、]{{0,3}}[{CJK}])*")
 _ALLOW = re.compile(r"xinyu-allow:\s*(?P<rule>[a-z]+)\s*(?P<reason>[^\n]*?)\s*(?:-->|$)")
 
 RULES = {
