@@ -18,7 +18,7 @@ from conftest import REPO, Library, lesson_text, tiny_pdf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from xinyu.core.gate import Gate
-from xinyu.core.normalise import normalise, normalise_mapped
+from xinyu.core.normalise import normalise, normalise_mapped, readings
 from xinyu.core.options import OPTIONS
 from xinyu.core.privacy import PrivacyGuard, ProtectedNames
 
@@ -102,6 +102,8 @@ def test_ordinary_text_is_not_flagged(text, names):
 def test_the_located_reading_is_the_fast_reading(text):
     assert normalise_mapped(text)[0] == normalise(text)
     assert normalise_mapped(text, markup=False)[0] == normalise(text, markup=False)
+    assert normalise_mapped(text, collapse=False)[0] == normalise(text, collapse=False)
+    assert readings(text) == (normalise(text), normalise(text, collapse=False))
 
 
 def test_hits_are_located_at_their_line_and_column_in_the_source():

@@ -209,6 +209,16 @@ def normalise(text: str, markup: bool = True, collapse: bool = True) -> str:
     return text
 
 
+def readings(text: str, markup: bool = True) -> tuple[str, str]:
+    """(separators collapsed, separators kept): both readings, sharing the work."""
+    kept = normalise(text, markup, collapse=False)
+    collapsed = kept
+    for step in _STEPS[_STEPS.index("collapse") + 1:]:
+        if step[0](collapsed):
+            collapsed = step[1].sub(step[2], collapsed)
+    return collapsed, kept
+
+
 def normalise_mapped(text: str, markup: bool = True,
                      collapse: bool = True) -> tuple[str, list[int]]:
     """`normalise(text)`, and the original offset of each resulting character."""

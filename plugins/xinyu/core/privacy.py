@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .normalise import CJK, CJK_CHAR, line_and_column, normalise, normalise_mapped, original_span
+from .normalise import (CJK, CJK_CHAR, line_and_column, normalise, normalise_mapped,
+                        original_span, readings)
 from .problems import Problem, error
 
 # Detectors run over normalised text (see `normalise`): digits are ASCII,
@@ -272,10 +273,10 @@ class PrivacyGuard:
     def find_all(self, text: str, markup: bool = True) -> list[Finding]:
         """Findings in both readings of `text`: with separators collapsed (one
         number split by spaces) and kept (two numbers written "A / B")."""
-        found = self.find(normalise(text, markup))
+        collapsed, kept = readings(text, markup)
+        found = self.find(collapsed)
         seen = {f.key for f in found}
-        found += [f for f in self.find(normalise(text, markup, collapse=False))
-                  if f.key not in seen]
+        found += [f for f in self.find(kept) if f.key not in seen] if kept != collapsed else []
         if BIDI_CONTROLS.search(text):
             match = BIDI_CONTROLS.search(text)
             found.append(Finding("bidi", match.start(), match.end(), f"U+{ord(match[0]):04X}"))
@@ -289,8 +290,9 @@ class PrivacyGuard:
         located: dict[tuple[str, int], Hit] = {}
         spans: list[tuple[str, int, int]] = []
         for reading in ((True, False) if markup else (False,)):
+            fast = readings(text, reading)
             for collapse in (True, False):
-                if not self.find(normalise(text, reading, collapse)):
+                if (not collapse and fast[1] == fast[0]) or not self.find(fast[0 if collapse else 1]):
                     continue
                 normalised, offsets = normalise_mapped(text, reading, collapse)
                 for finding in self.find(normalised):
