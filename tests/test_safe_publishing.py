@@ -347,7 +347,7 @@ def test_attachments_and_docs_files_are_scanned(library):
 
 def test_yaml_bombs_and_aliases_are_refused(library):
     library.fill_coverage()
-    bomb = "\n".join([f'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'] +
+    bomb = "\n".join(['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'] +
                      [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)])
     library.write("g1/bomb.md", f"---\ntitle: 炸弹\n{bomb}\n---\n## 教学目标\n")
     library.write("g1/merge.md", "---\nbase: &b {title: x}\nmeta:\n  <<: *b\n---\n")

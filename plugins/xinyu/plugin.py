@@ -14,13 +14,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from markupsafe import escape
 from pymdownx.slugs import slugify
 
 from .catalogue import build_catalogue
 from .config import XinyuConfig
 from .core.gate import Gate
-from .core.html_safety import (plain_title, safe_page_meta, safe_tooltips, sanitize,
+from .core.html_safety import (escape_text, safe_page_meta, safe_tooltips, sanitize,
                                sanitize_page)
 from .core.library import Library, load_library, site_dir_problems
 from .core.options import did_you_mean
@@ -242,7 +241,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         if page.title:
             # The theme writes meta.title into <title> and the header unescaped:
             # escape it exactly once, so it shows as typed and cannot break out.
-            page.meta["title"] = str(escape(plain_title(page.title)))
+            page.meta["title"] = str(escape_text(page.title))
         if page.file.src_uri in self.trusted:
             return html
         if page.file.src_uri in self.generated:

@@ -148,35 +148,26 @@ def _xml_text(data: bytes) -> str:
 _PDF_ACTIONS = ("/JavaScript", "/JS", "/Launch", "/SubmitForm", "/ImportData")
 
 
+def _outline_items(reader) -> list:
+    """The bookmarks of a PDF, walked without recursion (at most 10,000)."""
+    items = []
+    stack = [reader.trailer["/Root"].get("/Outlines")]
+    while stack and len(items) < 10000:
+        item = stack.pop()
+        if item is not None:
+            item = item.get_object()
+            items.append(item)
+            stack += [item.get("/First"), item.get("/Next")]
+    return items
+
+
 def _pdf_outline_titles(reader) -> list[str]:
-    titles, seen = [], 0
-    stack = [reader.trailer["/Root"].get("/Outlines")]
-    while stack and seen < 10000:
-        item = stack.pop()
-        if item is None:
-            continue
-        item = item.get_object()
-        seen += 1
+    titles = []
+    for item in _outline_items(reader):
         titles.append(str(item.get("/Title", "")))
-        action = item.get("/A")
-        if action is not None:
-            titles.append(str(action.get_object().get("/URI", "")))
-        stack += [item.get("/First"), item.get("/Next")]
+        if item.get("/A") is not None:
+            titles.append(str(item["/A"].get_object().get("/URI", "")))
     return titles
-
-
-def _outline_actions(reader) -> list:
-    actions, seen = [], 0
-    stack = [reader.trailer["/Root"].get("/Outlines")]
-    while stack and seen < 10000:
-        item = stack.pop()
-        if item is None:
-            continue
-        item = item.get_object()
-        seen += 1
-        actions.append(item.get("/A"))
-        stack += [item.get("/First"), item.get("/Next")]
-    return actions
 
 
 def _has_scripts(reader, data: bytes) -> bool:
@@ -186,7 +177,8 @@ def _has_scripts(reader, data: bytes) -> bool:
     names = root.get("/Names")
     if names is not None and "/JavaScript" in names.get_object():
         return True
-    actions = [root.get("/OpenAction"), root.get("/AA")] + _outline_actions(reader)
+    actions = [root.get("/OpenAction"), root.get("/AA")] + [item.get("/A") for item in
+                                                              _outline_items(reader)]
     for page in reader.pages:
         actions.append(page.get("/AA"))
         for annotation in page.get("/Annots") or []:

@@ -162,7 +162,8 @@ def safe_page_meta(meta: dict) -> tuple[dict, list[str]]:
 
 
 def escape_text(text: str) -> Markup:
-    return Markup.escape(html.unescape(Markup(text).striptags()))
+    """Plain text, escaped exactly once: for values a theme writes unescaped."""
+    return Markup.escape(plain_title(text))
 
 
 def plain_title(title: str) -> str:
