@@ -16,9 +16,10 @@ from .vocabulary import Settings
 
 FILE_NAME = "collections.yml"
 FIELDS = (
-    Field("title", Text(), required=True, example="title: 青山湖区心育课例集（2024）"),
-    Field("editor", Text()),
-    Field("description", Text()),
+    Field("title", Text(), required=True, example="title: 青山湖区心育课例集（2024）",
+          label="课例集名称", help="课例集的完整名称。"),
+    Field("editor", Text(), label="编者", help="编者或编写单位。"),
+    Field("description", Text(), label="说明", help="一段说明，显示在课例集页面顶部。"),
 )
 
 

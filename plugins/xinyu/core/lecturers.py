@@ -14,9 +14,11 @@ from .schema import Field
 from .vocabulary import Settings
 
 FIELDS = (
-    Field("name", Text(), required=True, example="name: 王芳"),
-    Field("title", Text(), required=True, example="title: 国家二级心理咨询师"),
-    Field("bio", Text()),
+    Field("name", Text(), required=True, example="name: 王芳", label="姓名",
+          help="讲师姓名（讲师同意公开）。"),
+    Field("title", Text(), required=True, example="title: 国家二级心理咨询师", label="头衔",
+          help="职称或资质，如 国家二级心理咨询师。"),
+    Field("bio", Text(), label="简介", help="一两句话介绍讲师。"),
 )
 
 

@@ -20,6 +20,13 @@ class Field:
     default: Any = None
     example: str = ""  # shown when a required field is missing
     fields: tuple["Field", ...] = ()
+    label: str = ""  # what an editor calls it, e.g. 年级 (messages, guide, JSON Schema title)
+    help: str = ""  # one sentence for the guide and the JSON Schema description
+
+    def called(self, prefix: str = "") -> str:
+        """How a message names the field: 年级（grades）."""
+        name = f"{prefix}{self.name}"
+        return f"{self.label}（{name}）" if self.label else name
 
     @property
     def is_group(self) -> bool:
