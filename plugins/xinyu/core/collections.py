@@ -39,7 +39,7 @@ def collections_path(settings: Settings) -> str:
 def load_collections(root: Path, settings: Settings, guard: PrivacyGuard
                      ) -> tuple[dict[str, Collection], list[Problem], list[Allowance]]:
     entries, problems, allowances = load_registry(root, collections_path(settings), FIELDS,
-                                                  settings, guard, "collection")
+                                                  settings, guard, "课例集")
     collections = {key: Collection(key, meta["title"], meta["editor"], meta["description"])
                    for key, meta in entries.items()}
     return collections, problems, allowances

@@ -8,6 +8,7 @@ from typing import Callable
 
 from .loader import Entry
 from .problems import Problem, Severity
+from .rules import report
 from .vocabulary import Grade, Settings, Topic
 
 
@@ -104,7 +105,7 @@ def _period_row(grade: Grade, lessons: list[Entry], settings: Settings) -> Perio
 
 
 def cell_name(grade: Grade, topic: Topic) -> str:
-    return f"{grade.label} ({grade.key}) × {topic.label} ({topic.key})"
+    return f"{grade.label}（{grade.key}）× {topic.label}（{topic.key}）"
 
 
 def coverage_problems(coverage: Coverage, settings: Settings) -> list[Problem]:
@@ -113,13 +114,13 @@ def coverage_problems(coverage: Coverage, settings: Settings) -> list[Problem]:
     if settings.coverage_check != "off":
         severity = Severity(settings.coverage_check)
         for cell in coverage.gaps:
-            problems.append(Problem(where, 0, f"coverage gap: {cell_name(cell.grade, cell.topic)} "
-                                              "has no published lesson", severity))
+            problems.append(report("coverage-gap", where, 0, severity=severity,
+                                   cell=cell_name(cell.grade, cell.topic)))
     if settings.periods_check != "off":
         severity = Severity(settings.periods_check)
         for row in coverage.shortfalls:
-            problems.append(Problem(where, 0, (
-                f"periods: {row.grade.label} ({row.grade.key}) has {row.first} (上学期) + "
-                f"{row.second} (下学期) + {row.either} (either) lesson periods; the district "
-                f"minimum is {row.minimum} per semester, {row.shortfall} short"), severity))
+            problems.append(report("periods-short", where, 0, severity=severity,
+                                   grade=f"{row.grade.label}（{row.grade.key}）", first=row.first,
+                                   second=row.second, either=row.either, minimum=row.minimum,
+                                   shortfall=row.shortfall))
     return problems

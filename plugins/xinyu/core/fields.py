@@ -18,7 +18,13 @@ from .vocabulary import SEMESTERS, Settings
 
 
 class Invalid(ValueError):
-    """A value that does not fit its field; the message says how to fix it."""
+    """A value that does not fit its field: the rule (see rules.py) and the
+    values its message needs; the validator adds the field's name."""
+
+    def __init__(self, rule: str, **values: object) -> None:
+        super().__init__(rule)
+        self.rule = rule
+        self.values = values
 
 
 class FieldType(Protocol):
@@ -27,7 +33,7 @@ class FieldType(Protocol):
 
 def did_you_mean(value: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return f"（是不是想写 {close[0]}？）" if close else ""
 
 
 def _is_int(value: Any) -> bool:
@@ -42,8 +48,8 @@ class Text:
             if text:
                 return text
         if value is None or value == "":
-            raise Invalid("is empty")
-        raise Invalid(f"must be text, not {_describe(value)}")
+            raise Invalid("text-empty")
+        raise Invalid("text-type", found=_describe(value))
 
 
 @dataclass(frozen=True)
@@ -56,15 +62,15 @@ class TextList:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            raise Invalid(f"must be a list like [情绪识别, 绘本], not {_describe(value)}")
+            raise Invalid("list-type", found=_describe(value))
         items = []
         for item in value:
             if isinstance(item, (dict, list)) or item is None:
-                raise Invalid(f"must be a list of texts; {_describe(item)} is not a text")
+                raise Invalid("list-item", found=_describe(item))
             # [情绪，绘本] typed with a full-width comma is one YAML item: split it
             items += [part.strip() for part in re.split(r"[,，、;；]", str(item)) if part.strip()]
         if self.nonempty and not items:
-            raise Invalid("is empty; give at least one, e.g. [亲子沟通]")
+            raise Invalid("list-empty")
         return tuple(items)
 
 
@@ -76,13 +82,16 @@ class Integer:
     def parse(self, value: Any, settings: Settings) -> int:
         if not _is_int(value):
             number = re.match(r"^\s*(\d+)", str(value)) if isinstance(value, str) else None
-            hint = f"; write just the number: {number[1]}" if number else ""
-            raise Invalid(f"must be a whole number, not {_describe(value)}{hint}")
+            hint = f"；只写数字：{number[1]}" if number else ""
+            raise Invalid("integer-type", found=_describe(value), hint=hint)
         if value < self.minimum or (self.maximum is not None and value > self.maximum):
-            limits = f"from {self.minimum} to {self.maximum}" if self.maximum is not None \
-                else f"at least {self.minimum}"
-            raise Invalid(f"must be {limits}, not {value}")
+            raise Invalid("integer-range", found=value, allowed=self.allowed())
         return value
+
+    def allowed(self) -> str:
+        if self.maximum is not None:
+            return f"在 {self.minimum} 到 {self.maximum} 之间"
+        return f"不小于 {self.minimum}"
 
 
 @dataclass(frozen=True)
@@ -92,9 +101,8 @@ class Choice:
     def parse(self, value: Any, settings: Settings) -> str:
         if value in self.choices:
             return value
-        options = ", ".join(self.choices)
-        return_hint = did_you_mean(str(value), list(self.choices))
-        raise Invalid(f"must be one of {options}, not {value!r}{return_hint}")
+        raise Invalid("choice", found=_shown(value), allowed="、".join(self.choices),
+                      hint=did_you_mean(str(value), list(self.choices)))
 
 
 @dataclass(frozen=True)
@@ -104,8 +112,7 @@ class Consent:
     def parse(self, value: Any, settings: Settings) -> bool:
         if value is True:
             return True
-        raise Invalid(f"is {value!r}: a case is published only with the guardian's written "
-                      "consent on file (consent: true); until then mark it status: draft")
+        raise Invalid("consent-missing", found=_shown(value))
 
 
 @dataclass(frozen=True)
@@ -115,8 +122,8 @@ class Semester:
             return value
         for key, label in SEMESTERS.items():
             if isinstance(value, str) and value.strip() in (label, label[0], str(key)):
-                raise Invalid(f"write {key} for {label}, not {value!r}")
-        raise Invalid(f"must be 1 (上学期) or 2 (下学期), not {value!r}; leave it out for either")
+                raise Invalid("semester-label", key=key, label=label, found=_shown(value))
+        raise Invalid("semester", found=_shown(value))
 
 
 @dataclass(frozen=True)
@@ -127,9 +134,9 @@ class TopicKey:
             return value
         for topic in settings.topics:
             if value == topic.label:
-                raise Invalid(f"write the key '{topic.key}' for {topic.label}, not the label")
-        hint = did_you_mean(str(value), keys)
-        raise Invalid(f"unknown topic {value!r}{hint}; topics are: {', '.join(keys)}")
+                raise Invalid("topic-label", key=topic.key, label=topic.label)
+        raise Invalid("topic-unknown", found=_shown(value), hint=did_you_mean(str(value), keys),
+                      allowed="、".join(f"{t.key}（{t.label}）" for t in settings.topics))
 
 
 @dataclass(frozen=True)
@@ -142,27 +149,26 @@ class Grades:
         elif isinstance(value, str) and re.fullmatch(r"\s*\d+\s*[-–~～至到]\s*\d+\s*", value):
             low, high = map(int, re.findall(r"\d+", value))
             if low > high:
-                raise Invalid(f"range {value!r} runs backwards; write \"{high}-{low}\"")
+                raise Invalid("grades-backwards", found=value, fixed=f"{high}-{low}")
             grades = [self._one(n, settings) for n in range(low, high + 1)]
         else:
             grades = [self._one(value, settings)]
         if not grades:
-            raise Invalid("is empty; give at least one grade, e.g. grades: [3]")
+            raise Invalid("grades-empty")
         return tuple(sorted(set(grades)))
 
     def _one(self, value: Any, settings: Settings) -> int:
         if isinstance(value, str) and re.search(r"\d\s*[，、]\s*\d", value):
-            raise Invalid(f"{value!r} uses a full-width comma; write [3, 4] with half-width commas")
+            raise Invalid("grades-fullwidth-comma", found=value)
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value)
         if not _is_int(value):
             for grade in settings.grades:
                 if value == grade.label:
-                    raise Invalid(f"write the number {grade.key} for {grade.label}")
-            raise Invalid(f"must be a grade number, a list like [3, 4] or a range like \"3-4\"; "
-                          f"not {_describe(value)}")
+                    raise Invalid("grade-label", key=grade.key, label=grade.label)
+            raise Invalid("grade-type", found=_describe(value))
         if value not in settings.grade_keys:
-            raise Invalid(f"grade {value} is not one of the configured grades ({settings.grade_span()})")
+            raise Invalid("grade-unknown", found=value, allowed=settings.grade_span())
         return value
 
 
@@ -173,7 +179,7 @@ class Date:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        raise Invalid(f"must be a date like 2024-06-01, not {value!r}")
+        raise Invalid("date", found=_shown(value))
 
 
 @dataclass(frozen=True)
@@ -183,7 +189,7 @@ class YearMonth:
             return f"{value.year:04d}-{value.month:02d}"
         match = re.fullmatch(r"(\d{4})-(\d{1,2})", str(value).strip())
         if not match or not 1 <= int(match[2]) <= 12:
-            raise Invalid(f"must be a month like 2024-05, not {value!r}")
+            raise Invalid("month", found=_shown(value))
         return f"{match[1]}-{int(match[2]):02d}"
 
 
@@ -192,16 +198,33 @@ class Url:
     def parse(self, value: Any, settings: Settings) -> str:
         if isinstance(value, str) and urlsplit(value.strip()).scheme in ("http", "https"):
             return value.strip()
-        raise Invalid(f"must be a web address starting with https://, not {value!r}")
+        raise Invalid("url", found=_shown(value))
 
 
 def _describe(value: Any) -> str:
+    """A value as a message describes it: its kind, or itself quoted."""
     if isinstance(value, (bytes, bytearray)):
-        return "binary data (!!binary)"
+        return "二进制数据（!!binary）"
     if isinstance(value, dict):
-        return "a group of fields"
+        return "一组字段"
     if isinstance(value, list):
-        return "a list"
+        return "列表"
     if value is None:
-        return "nothing"
-    return repr(value)
+        return "空值"
+    if isinstance(value, bool):
+        return f" {'true' if value else 'false'}（是/否）"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}"
+    return f"“{_shown(value)}”"
+
+
+def _shown(value: Any) -> str:
+    """A value as typed, on one line and bounded (messages quote it)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "空值"
+    if isinstance(value, (dict, list, bytes, bytearray)):
+        return _describe(value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= 60 else f"{text[:57]}…"

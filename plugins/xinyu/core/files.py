@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .normalise import CJK
-from .problems import Problem, error
+from .problems import Problem
+from .rules import report
 
 # Types a teacher needs, each readable for the privacy check (documents) or
 # carrying no script (images, audio, video). Label: what a reader sees.
@@ -30,19 +31,19 @@ ATTACHMENT_TYPES: dict[str, str] = {
     ".mp4": "视频", ".webm": "视频",
 }
 # Why a common type is refused, and what to do instead.
+_PAGE = "网页文件可以在网站上运行脚本"
+_ARCHIVE = "压缩包无法检查；请逐个链接其中的文件"
+_PROGRAM = "程序文件一律不发布"
 REFUSED: dict[str, str] = {
-    ".doc": "save it as .docx", ".ppt": "save it as .pptx", ".xls": "save it as .xlsx",
-    ".wps": "save it as .docx", ".rtf": "save it as .docx",
-    ".html": "web pages can run scripts on the site", ".htm": "web pages can run scripts on the site",
-    ".xhtml": "web pages can run scripts on the site", ".svg": "SVG images can run scripts; use .png",
-    ".js": "scripts are never published", ".mjs": "scripts are never published",
-    ".xml": "XML can carry scripts", ".css": "style sheets belong to the theme",
-    ".zip": "archives cannot be checked; link the files one by one",
-    ".rar": "archives cannot be checked; link the files one by one",
-    ".7z": "archives cannot be checked; link the files one by one",
-    ".exe": "programs are never published", ".bat": "programs are never published",
-    ".sh": "programs are never published", ".apk": "programs are never published",
+    ".doc": "请另存为 .docx", ".ppt": "请另存为 .pptx", ".xls": "请另存为 .xlsx",
+    ".wps": "请另存为 .docx", ".rtf": "请另存为 .docx",
+    ".html": _PAGE, ".htm": _PAGE, ".xhtml": _PAGE, ".svg": "SVG 图片可以运行脚本；请用 .png",
+    ".js": "脚本一律不发布", ".mjs": "脚本一律不发布",
+    ".xml": "XML 可以携带脚本", ".css": "样式表属于主题",
+    ".zip": _ARCHIVE, ".rar": _ARCHIVE, ".7z": _ARCHIVE,
+    ".exe": _PROGRAM, ".bat": _PROGRAM, ".sh": _PROGRAM, ".apk": _PROGRAM,
 }
+NOT_LISTED = "这种类型不在附件类型白名单上"
 # Files a district keeps in docs_dir for its host, published as they are (and scanned).
 HOST_FILES = frozenset({"CNAME"})
 
@@ -63,21 +64,18 @@ class Walked:
     abs_path: Path
 
 
-def slug_problem(path: str, slug: str, what: str = "file name") -> Problem | None:
+def slug_problem(path: str, slug: str, what: str = "文件名") -> Problem | None:
     if slug.casefold() in RESERVED_SLUGS:
-        return error(path, 0, f"the {what} '{slug}' is reserved for the site's own pages; "
-                              "choose another name")
+        return report("name-reserved", path, 0, what=what, name=slug)
     if not SLUG.fullmatch(slug):
-        return error(path, 0, f"the {what} '{slug}' cannot be a web address: use letters, digits, "
-                              "Chinese characters, '-' and '_' (not starting with '-', '_' or '.')")
+        return report("name-invalid", path, 0, what=what, name=slug)
     return None
 
 
 def key_problem(path: str, line: int, key: str, what: str) -> Problem | None:
     if KEY.fullmatch(key) and key.casefold() not in RESERVED_SLUGS:
         return None
-    return error(path, line, f"the {what} key '{key}' becomes a web address: use letters, digits, "
-                             "'-' and '_' only (at most 64, not a reserved name such as 'index')")
+    return report("key-invalid", path, line, what=what, name=key)
 
 
 def walk_sources(root: Path, directory: str, suffix: str = ".md"
@@ -90,8 +88,7 @@ def walk_sources(root: Path, directory: str, suffix: str = ".md"
     rejected: list[str] = []
     top = root / directory
     if top.is_symlink():
-        return [], [error(directory, 0, "the content folder is a symbolic link; "
-                                        "links are never followed")], [directory]
+        return [], [report("content-folder-link", directory, 0)], [directory]
     if not top.is_dir():
         return [], [], []
     for folder, dirs, names in os.walk(top, followlinks=False):
@@ -100,17 +97,15 @@ def walk_sources(root: Path, directory: str, suffix: str = ".md"
             entry = here / name
             path = entry.relative_to(root).as_posix()
             if entry.is_symlink():
-                problems.append(error(path, 0, "a symbolic link to a folder is never followed; "
-                                               "move the files here instead"))
+                problems.append(report("link-folder", path, 0))
                 rejected.append(path)
                 dirs.remove(name)
             elif name.startswith("."):
                 dirs.remove(name)
                 hidden = [p for p in entry.rglob(f"*{suffix}")]
                 if hidden:
-                    problems.append(error(path, 0, f"a hidden folder (its name starts with '.') "
-                                                   f"holds {len(hidden)} {suffix} file(s), which are "
-                                                   "never published; rename the folder"))
+                    problems.append(report("hidden-folder", path, 0, count=len(hidden),
+                                           suffix=suffix))
                     rejected += [p.relative_to(root).as_posix() for p in hidden]
         dirs.sort()
         for name in sorted(names):
@@ -131,19 +126,17 @@ def _entry_problem(entry: Path, path: str, name: str) -> Problem | None:
     try:
         info = entry.lstat()
     except OSError as exc:
-        return error(path, 0, f"cannot read the file: {exc.strerror or exc}")
+        return report("read-failed", path, 0, reason=exc.strerror or exc)
     if stat.S_ISLNK(info.st_mode):
-        target = "a missing file" if not entry.exists() else "another file"
-        return error(path, 0, f"a symbolic link (to {target}) is never published; "
-                              "put the file itself here")
+        return report("link-file", path, 0,
+                      target="一个不存在的文件" if not entry.exists() else "另一个文件")
     if not stat.S_ISREG(info.st_mode):
-        return error(path, 0, "not a regular file (a pipe, socket or device); remove it")
+        return report("special-file", path, 0)
     if name.startswith("."):
-        return error(path, 0, "a hidden file (its name starts with '.') is never published; "
-                              "rename it")
+        return report("hidden-file", path, 0)
     if info.st_size > MAX_TEXT_BYTES:
-        return error(path, 0, f"the file is {info.st_size // 1024} KiB; a source may be at most "
-                              f"{MAX_TEXT_BYTES // 1024 // 1024} MiB")
+        return report("file-too-large", path, 0, size=info.st_size // 1024,
+                      limit=MAX_TEXT_BYTES // 1024 // 1024)
     return None
 
 
@@ -152,14 +145,13 @@ def attachment_problem(root: Path, target: str, relative: str, max_bytes: int) -
     cannot be published, or None."""
     suffix = Path(target).suffix.lower()
     if suffix not in ATTACHMENT_TYPES:
-        reason = REFUSED.get(suffix, "this type is not on the list of attachment types")
+        reason = REFUSED.get(suffix, NOT_LISTED)
         allowed = " ".join(sorted(ATTACHMENT_TYPES))
-        return f"'{suffix or Path(target).name}' files are not published ({reason}); allowed: {allowed}"
+        return f"“{suffix or Path(target).name}”文件不发布（{reason}）；允许的类型：{allowed}"
     for part in relative.split("/"):
         if not _ATTACHMENT_PART.fullmatch(part):
-            return (f"the name '{part}' cannot be part of a web address: use letters, digits, "
-                    "Chinese characters, '-', '_', '.', spaces and brackets, not starting with "
-                    "'.' or a symbol")
+            return (f"名字“{part}”不能作为网址的一部分：只能用字母、数字、汉字、'-'、'_'、'.'、"
+                    "空格和括号，不能以 '.' 或符号开头")
     return file_problem(root, target, max_bytes)
 
 
@@ -172,16 +164,16 @@ def file_problem(root: Path, target: str, max_bytes: int) -> str | None:
         try:
             info = current.lstat()
         except OSError:
-            return "no such file"
+            return "没有这个文件"
         if stat.S_ISLNK(info.st_mode):
-            return f"'{current.relative_to(root).as_posix()}' is a symbolic link; links are never followed"
+            return f"“{current.relative_to(root).as_posix()}”是符号链接；链接不会被跟随"
     if not stat.S_ISREG(info.st_mode):
-        return "not a regular file"
+        return "不是普通文件"
     try:
         current.resolve().relative_to(root.resolve())
     except ValueError:
-        return "the file lies outside the repository"
+        return "文件在仓库之外"
     if info.st_size > max_bytes:
-        return (f"the file is {info.st_size / 1024 / 1024:.1f} MB; the limit is "
-                f"{max_bytes / 1024 / 1024:g} MB (attachment_max_mb)")
+        return (f"文件有 {info.st_size / 1024 / 1024:.1f} MB，上限是 "
+                f"{max_bytes / 1024 / 1024:g} MB（attachment_max_mb）")
     return None

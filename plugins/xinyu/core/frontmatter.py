@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, error
+from .problems import Problem
+from .rules import report
 
 _KEY = r"(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w-]*)[ \t]*"
 _FULL_WIDTH_COLON = re.compile(rf"^{_KEY}：[ \t　]*")
@@ -28,7 +29,9 @@ MAX_DEPTH = 20
 
 
 class _Refused(yaml.MarkedYAMLError):
-    pass
+    def __init__(self, rule: str, problem_mark) -> None:
+        super().__init__(problem=rule, problem_mark=problem_mark)
+        self.rule = rule
 
 
 class BoundedLoader(yaml.SafeLoader):
@@ -41,13 +44,11 @@ class BoundedLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(problem="anchors and aliases (&name, *name, <<:) are not allowed in "
-                                   "front matter; write each value out", problem_mark=event.start_mark)
+            raise _Refused("yaml-alias", event.start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _Refused(problem=f"values are nested more than {MAX_DEPTH} levels deep",
-                               problem_mark=event.start_mark)
+                raise _Refused("yaml-too-deep", event.start_mark)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -61,8 +62,8 @@ class FrontMatter:
 
 def parse_front_matter(text: str, first_line: int, path: str) -> tuple[FrontMatter | None, list[Problem]]:
     if len(text) > MAX_YAML_CHARS:
-        return None, [error(path, first_line, f"the front matter is {len(text) // 1024} KiB; "
-                                              f"at most {MAX_YAML_CHARS // 1024} KiB is allowed")]
+        return None, [report("yaml-too-large", path, first_line, size=len(text) // 1024,
+                             limit=MAX_YAML_CHARS // 1024)]
     text, problems = _repair_slips(text, first_line, path)
     try:
         loader = BoundedLoader(text)
@@ -73,23 +74,23 @@ def parse_front_matter(text: str, first_line: int, path: str) -> tuple[FrontMatt
             loader.dispose()
     except _Refused as exc:
         mark = exc.problem_mark
-        problems.append(error(path, first_line + (mark.line if mark else 0), str(exc.problem)))
+        problems.append(report(exc.rule, path, first_line + (mark.line if mark else 0),
+                               limit=MAX_DEPTH))
         return None, problems
     except yaml.MarkedYAMLError as exc:
         line, reason = _yaml_problem(exc, first_line)
         if not any(p.line == line for p in problems):
-            problems.append(error(path, line, f"YAML syntax error: {reason}"))
+            problems.append(report("yaml-syntax", path, line, reason=reason))
         return None, problems
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError,
             MemoryError) as exc:
-        problems.append(error(path, first_line, f"front matter has an invalid value: {exc}"))
+        problems.append(report("yaml-invalid-value", path, first_line, reason=exc))
         return None, problems
 
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        problems.append(error(path, first_line,
-                              "front matter must be 'field: value' lines, one field per line"))
+        problems.append(report("yaml-not-mapping", path, first_line))
         return None, problems
 
     lines: dict[str, int] = {}
@@ -103,17 +104,15 @@ def _repair_slips(text: str, first_line: int, path: str) -> tuple[str, list[Prob
     for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
         if _LEADING_TAB.match(line):
-            problems.append(error(path, number, "a tab is used for indentation; YAML needs spaces "
-                                                "(replace the tab with two spaces)"))
+            problems.append(report("yaml-tab", path, number))
             line = line.replace("\t", "  ")
         if match := _FULL_WIDTH_COLON.match(line):
             key = match["key"]
-            problems.append(error(path, number, f"full-width colon '：' after '{key}'; "
-                                                f"write a half-width colon and a space: '{key}: '"))
+            problems.append(report("yaml-fullwidth-colon", path, number, key=key))
             line = f"{match['indent']}{key}: {line[match.end():]}"
         elif match := _NO_SPACE_AFTER_COLON.match(line):
             key = match["key"]
-            problems.append(error(path, number, f"missing space after '{key}:'; write '{key}: value'"))
+            problems.append(report("yaml-colon-space", path, number, key=key))
             line = f"{match['indent']}{key}: {line[match.end():]}"
         repaired.append(line)
     return "\n".join(repaired), problems
@@ -128,17 +127,17 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int, str]
     if opened is not None and first_line + opened.line != line:
         started = first_line + opened.line
         if "quoted scalar" in context:
-            return started, "this quotation mark is never closed (add the closing quote)"
-        reason = f"{reason} ({context} that starts on line {started})"
+            return started, "这里的引号没有配对（请补上另一半引号）"
+        reason = f"{reason}（{context}，从第 {started} 行开始）"
     return line, _hint(reason)
 
 
 def _hint(reason: str) -> str:
     if "found character '\\t'" in reason:
-        return "a tab character is not allowed here; use spaces"
+        return "这里不能用 Tab 字符；请用空格"
     if "mapping values are not allowed" in reason:
-        return (f"{reason} (a value that contains ': ' must be put in quotes, "
-                "e.g. title: \"课题：情绪\")")
+        return (f"{reason}（含有“: ”的值要加引号，"
+                "例如 title: \"课题: 情绪\"）")
     return reason
 
 
@@ -155,8 +154,8 @@ def _index_lines(node: yaml.Node, first_line: int, prefix: str,
         name = f"{prefix}{key_node.value}"
         line = first_line + key_node.start_mark.line
         if name in lines:
-            problems.append(error(path, line, f"field '{name}' is given twice "
-                                              f"(first at line {lines[name]})"))
+            problems.append(report("yaml-duplicate-field", path, line, field=name,
+                                   first=lines[name]))
             continue
         lines[name] = line
         problems += _index_lines(value_node, first_line, f"{name}.", lines, path)

@@ -35,7 +35,8 @@ from .extract import (IMAGE_TYPES, MEDIA_TYPES, OFFICE_TYPES, TAGGED_MEDIA_TYPES
                       decode_any, extract_text)
 from .normalise import normalise
 from .privacy import RULES, Finding, PrivacyGuard, mask
-from .problems import Problem, error
+from .problems import Problem
+from .rules import report
 
 _BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl",
@@ -89,24 +90,23 @@ class _Reader(HTMLParser):
         elif tag == "article" and "md-content__inner" in (values.get("class") or ""):
             self.content_depth = 1
         if self.content_depth and tag in _ACTIVE and (self.contributed or tag not in _FORM_TAGS):
-            self.page.unsafe.append(f"a <{tag}> element in the page content")
+            self.page.unsafe.append(f"页面内容中的 <{tag}> 元素")
         for name, value in attrs:
             value = value or ""
             if value:
                 self.page.attributes.append(value)
             if name.startswith("on"):
-                self.page.unsafe.append(f"an event handler attribute '{name}' on <{tag}>")
+                self.page.unsafe.append(f"<{tag}> 上的事件属性 {name}")
             elif name in _URL_ATTRIBUTES and _BAD_SCHEME.match(_STRIP_CONTROL.sub("", value)):
-                self.page.unsafe.append(f"a script URL in <{tag} {name}>")
+                self.page.unsafe.append(f"<{tag} {name}> 中的脚本链接")
             elif name == "title" and ("<" in value or "&" in value):
-                self.page.unsafe.append(f"a title on <{tag}> that the theme would show as HTML")
+                self.page.unsafe.append(f"<{tag}> 上会被主题当作 HTML 显示的 title")
             elif name == "id" and value == "__config":
                 self.configs += 1
                 if tag != "script":
-                    self.page.unsafe.append(f"<{tag} id=\"__config\"> would replace the "
-                                            "theme's configuration")
+                    self.page.unsafe.append(f"会替换主题配置的 <{tag} id=\"__config\">")
             elif name == "id" and self.content_depth and value.startswith("__"):
-                self.page.unsafe.append(f"the reserved id '{value}' in the page content")
+                self.page.unsafe.append(f"页面内容中的保留 id“{value}”")
         self._break(tag)
         if tag == "img" and self.content_depth:
             self.text.append(values.get("alt") or "")  # shown in place when the image is missing
@@ -162,7 +162,7 @@ class _Reader(HTMLParser):
         self.page.content = "".join(self.text)
         self.page.texts += [text for text in self.chrome if text.strip()]
         if self.configs > 1:
-            self.page.unsafe.append("more than one element with id \"__config\"")
+            self.page.unsafe.append("不止一个 id 为 \"__config\" 的元素")
         return self.page
 
 
@@ -205,10 +205,10 @@ class Gate:
                 try:
                     info = path.lstat()
                 except OSError as exc:
-                    problems.append(error(where, 0, f"cannot be read: {exc.strerror}"))
+                    problems.append(report("gate-unreadable", where, 0, reason=exc.strerror))
                     continue
                 if stat.S_ISLNK(info.st_mode):
-                    problems.append(error(where, 0, "a symbolic link in the built site"))
+                    problems.append(report("gate-link", where, 0))
                 elif stat.S_ISREG(info.st_mode) and relative not in trusted:
                     problems += self._file(path, where, relative in generated)
         return [self.guard.redact_problem(p) for p in problems]
@@ -217,7 +217,7 @@ class Gate:
         if name in self._seen_names:
             return []
         self._seen_names.add(name)
-        return [self._hit(where, f, "in a file or folder name")
+        return [self._hit(where, f, "（在文件名或文件夹名中）")
                 for f in self.guard.find_all(unquote(name), markup=False)]
 
     def _file(self, path: Path, where: str, generated: bool) -> list[Problem]:
@@ -238,23 +238,21 @@ class Gate:
             if suffix in MEDIA_TYPES:
                 return []
         except (OSError, ValueError, EOFError, Unreadable) as exc:
-            return [error(where, 0, f"cannot be read for checking ({exc}); nothing unchecked "
-                                    "is published")]
-        return [error(where, 0, f"a '{suffix or path.name}' file cannot be checked for personal "
-                                "data; nothing unchecked is published")]
+            return [report("gate-unreadable", where, 0, reason=exc)]
+        return [report("gate-unchecked-type", where, 0, suffix=suffix or path.name)]
 
     def _html(self, html: str, where: str, generated: bool) -> list[Problem]:
         reader = _Reader(contributed=not generated)
         reader.feed(html)
         reader.close()
         page = reader.result()
-        problems = [error(where, 0, f"unsafe HTML reached the page: {what}")
+        problems = [report("gate-unsafe-html", where, 0, what=what)
                     for what in dict.fromkeys(page.unsafe)]
         problems += [self._hit(where, f) for f in self._find(page.content, cache=False)]
         for text in page.texts:
             problems += [self._hit(where, f) for f in self._find(text)]
         for value in page.attributes:
-            problems += [self._hit(where, f, "in an attribute") for f in self._find(value)]
+            problems += [self._hit(where, f, "（在属性值中）") for f in self._find(value)]
         return problems
 
     def _find(self, text: str, markup: bool = False, cache: bool = True) -> list[Finding]:
@@ -294,10 +292,9 @@ class Gate:
 
     def _hit(self, where: str, finding: Finding, how: str = "") -> Problem:
         origin = self._origin(finding)
-        source = f" (from {origin})" if origin else ""
-        how = f" {how}" if how else ""
-        return error(where, 0, f"{RULES[finding.rule]} '{mask(finding.value)}' reached the built "
-                               f"site{how}{source}; nothing was published")
+        source = f"（来自 {origin}）" if origin else ""
+        return report("gate-personal-data", where, 0, what=RULES[finding.rule],
+                      found=mask(finding.value), how=how, source=source)
 
     def _origin(self, finding: Finding) -> str:
         """The source file (and line) a published value came from."""

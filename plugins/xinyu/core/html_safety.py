@@ -11,7 +11,8 @@ from html.parser import HTMLParser
 import nh3
 from markupsafe import Markup
 
-from .problems import Problem, warning
+from .problems import Problem
+from .rules import report
 
 TAGS = frozenset((nh3.ALLOWED_TAGS - {"bdo", "bdi"}) | {"section", "figure", "figcaption", "nav", "main", "caption",
                                      "details", "summary", "mark", "time",
@@ -195,15 +196,14 @@ def scan_markdown(body: str, first_line: int, path: str) -> list[Problem]:
             names = [n for n in _ATTR_NAME_IN_LIST.findall(match[1])
                      if n not in ATTRIBUTES["*"] and not n.startswith(ATTRIBUTE_PREFIXES)]
             if names:
-                listed = ", ".join(f"'{n}'" for n in names)
-                problems.append(warning(path, first_line + offset,
-                                        f"unsafe HTML removed: {listed} in an attribute list",
-                                        match.start() + 1))
+                listed = "、".join(names)
+                problems.append(report("unsafe-html", path, first_line + offset,
+                                       match.start() + 1, what=f"属性列表中的 {listed}"))
         for match in [*_MARKDOWN_LINK.finditer(line), *_REFERENCE_DEFINITION.finditer(line)]:
             scheme = unsafe_scheme(match[1])
             if scheme:
-                problems.append(warning(path, first_line + offset,
-                                        f"unsafe HTML removed: a '{scheme}:' link", match.start(1) + 1))
+                problems.append(report("unsafe-link", path, first_line + offset,
+                                       match.start(1) + 1, scheme=scheme))
     return sorted(problems, key=lambda p: (p.line, p.col))
 
 
@@ -248,20 +248,20 @@ class _UnsafeFinder(HTMLParser):
 
     def _report(self, message: str) -> None:
         line, col = self.getpos()
-        self.problems.append(warning(self.path, self.first_line + line - 1,
-                                     f"unsafe HTML removed: {message}", col + 1))
+        self.problems.append(report("unsafe-html", self.path, self.first_line + line - 1,
+                                    col + 1, what=message))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not tag.isalnum() or any(not _ATTRIBUTE_NAME.fullmatch(name) for name, _ in attrs):
             return  # an autolink such as <https://...> or text like a<b, not HTML
         if tag not in TAGS:
-            self._report(f"<{tag}> element")
+            self._report(f"<{tag}> 元素")
             return
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
         for name, value in attrs:
             if name not in allowed and not name.startswith(ATTRIBUTE_PREFIXES):
-                self._report(f"'{name}' attribute of <{tag}>")
+                self._report(f"<{tag}> 的 {name} 属性")
             elif name in URL_ATTRIBUTES and value and unsafe_scheme(value):
-                self._report(f"'{unsafe_scheme(value)}:' URL in <{tag} {name}>")
+                self._report(f"<{tag} {name}> 中的“{unsafe_scheme(value)}:”链接")
 
     handle_startendtag = handle_starttag

@@ -34,7 +34,7 @@ class Lecturer:
 def load_lecturers(root: Path, settings: Settings, guard: PrivacyGuard
                    ) -> tuple[dict[str, Lecturer], list[Problem], list[Allowance]]:
     entries, problems, allowances = load_registry(root, settings.lecturers_file, FIELDS,
-                                                  settings, guard, "lecturer")
+                                                  settings, guard, "讲师")
     lecturers = {key: Lecturer(key, meta["name"], meta["title"], meta["bio"])
                  for key, meta in entries.items()}
     return lecturers, problems, allowances

@@ -15,7 +15,8 @@ from .files import attachment_problem, slug_problem, walk_sources
 from .frontmatter import parse_front_matter
 from .html_safety import blank_code, scan_markdown
 from .privacy import Allowance, PrivacyGuard
-from .problems import Problem, Severity, error
+from .problems import Problem, Severity
+from .rules import report
 from .schema import Kind
 from .source import read_text, split_front_matter
 from .validate import check_sections, validate_fields
@@ -141,8 +142,7 @@ def scan_attachment(root: Path, path: str, guard: PrivacyGuard
     try:
         text = extract_text(root / path)
     except Unreadable as exc:
-        return problems + [error(path, 0, f"{exc}; it cannot be checked for personal data, "
-                                          "so it is not published")], []
+        return problems + [report("attachment-unreadable", path, 0, reason=exc)], []
     if text is None:
         return problems, []
     found, allowed = guard.scan(text, path, markup=path.lower().endswith(".md"))
@@ -155,8 +155,7 @@ def _check_slug(entry: Entry, slugs: dict[str, str]) -> list[Problem]:
         return [problem]
     other = slugs.get(entry.slug.casefold())
     if other:
-        return [error(entry.path, 0, f"duplicate slug '{entry.slug}': {other} has the same file name; "
-                                     "rename one of them (the file name is the page's address)")]
+        return [report("duplicate-slug", entry.path, 0, slug=entry.slug, other=other)]
     return []
 
 
@@ -174,9 +173,8 @@ def _links(root: Path, path: str, directory: str, body: str, body_line: int,
             parts = urlsplit(written)
             if written.startswith("/") and not parts.netloc and \
                     not parts.path.endswith(("/", ".html")):
-                problems.append(error(path, body_line + offset, (
-                    f"link '{written}' looks like a file path on a computer; attach the file "
-                    "beside this one and link it relatively, e.g. [学习单](worksheet.pdf)")))
+                problems.append(report("link-local-path", path, body_line + offset,
+                                       target=written))
                 continue
             if parts.scheme or parts.netloc or written.startswith(("#", "/")) or not parts.path:
                 continue
@@ -184,20 +182,20 @@ def _links(root: Path, path: str, directory: str, body: str, body_line: int,
             target = posixpath.normpath(posixpath.join(folder, relative))
             number = body_line + offset
             if not _is_file(root / target):
-                what = "page" if relative.endswith(".md") else "attachment"
-                problems.append(error(path, number, f"missing {what} '{written}': no such file "
-                                                    f"({target})"))
+                what = "页面" if relative.endswith(".md") else "附件"
+                problems.append(report("link-missing", path, number, what=what, target=written,
+                                       resolved=target))
             elif relative.endswith(".md"):
                 if not target.startswith(f"{directory}/"):
-                    problems.append(error(path, number, f"link '{written}' leaves {directory}/; "
-                                                        "link to other pages by their web address"))
+                    problems.append(report("link-leaves-folder", path, number, target=written,
+                                           folder=directory))
                 else:
                     found[written] = target
             elif relative.startswith("../") or relative == "..":
-                problems.append(error(path, number, f"attachment '{written}' must sit in the "
-                                                    "file's folder or a folder below it"))
+                problems.append(report("attachment-outside", path, number, target=written))
             elif reason := attachment_problem(root, target, relative, max_bytes):
-                problems.append(error(path, number, f"attachment '{written}': {reason}"))
+                problems.append(report("attachment-refused", path, number, target=written,
+                                       reason=reason))
             else:
                 found[written] = relative
     return found, problems
@@ -211,5 +209,5 @@ def _is_file(path: Path) -> bool:
 
 
 def _as_warning(problem: Problem) -> Problem:
-    return Problem(problem.path, problem.line, f"(draft) {problem.message}", Severity.WARNING,
-                   problem.col)
+    return Problem(problem.path, problem.line, f"（草稿）{problem.message}", Severity.WARNING,
+                   problem.col, problem.code)

@@ -68,5 +68,5 @@ def did_you_mean(name: str) -> str:
 
 def unknown_options(data: dict[str, Any]) -> list[str]:
     """Messages for keys of the plugin block that are not options."""
-    return [f"plugins.xinyu: unknown option '{key}'{did_you_mean(str(key))}"
+    return [f"未知选项“{key}”{did_you_mean(str(key))}"
             for key in data if str(key) not in BY_NAME]

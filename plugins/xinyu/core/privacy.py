@@ -20,7 +20,8 @@ from typing import Iterable, Iterator
 
 from .normalise import (CJK, CJK_CHAR, line_and_column, normalise, normalise_mapped,
                         original_span, readings)
-from .problems import Problem, error
+from .problems import Problem
+from .rules import PERSONAL_DATA, report
 
 # Detectors run over normalised text (see `normalise`): digits are ASCII,
 # separators inside numbers are gone, traditional characters are simplified.
@@ -80,16 +81,7 @@ _ADDRESS_MARKS = re.compile("[号栋幢座单元门室楼组队]|[0-9][ \t]{0,3}
 _NAME_RUN = re.compile(rf"[{CJK}](?:[^{CJK}\n。！？!?，,：:；;、]{{0,3}}[{CJK}])*")
 _ALLOW = re.compile(r"xinyu-allow:\s*(?P<rule>[a-z]+)\s*(?P<reason>[^\n]*?)\s*(?:-->|$)")
 
-RULES = {
-    "id": "resident ID number",
-    "phone": "phone number",
-    "email": "e-mail address",
-    "qq": "QQ number",
-    "wechat": "WeChat id",
-    "address": "home address",
-    "name": "protected name",
-    "bidi": "text-direction control character",
-}
+RULES = PERSONAL_DATA  # detector -> what a message calls it
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -332,7 +324,7 @@ class PrivacyGuard:
         path = "/".join(self.redact(part) for part in problem.path.split("/"))
         if (message, path) == (problem.message, problem.path):
             return problem
-        return Problem(path, problem.line, message, problem.severity, problem.col)
+        return Problem(path, problem.line, message, problem.severity, problem.col, problem.code)
 
     def scan(self, text: str, path: str, first_line: int = 1,
              markup: bool = True) -> tuple[list[Problem], list[Allowance]]:
@@ -349,8 +341,8 @@ class PrivacyGuard:
                 allowed.append(Allowance(path, hit.line, hit.rule, rules[hit.rule],
                                          canonical(hit.rule, hit.text)))
                 continue
-            problems.append(error(path, hit.line, f"{RULES[hit.rule]} '{hit.masked()}' must not "
-                                                  "be published", col=hit.col))
+            problems.append(report("personal-data", path, hit.line, hit.col,
+                                   what=RULES[hit.rule], found=hit.masked()))
         for offset, line in enumerate(lines):
             if offset not in permits and "xinyu-allow" in line:
                 self._allowances(lines, offset, path, first_line + offset, problems)
@@ -383,12 +375,13 @@ class PrivacyGuard:
                 walk(str(value), prefix, line)  # 0x33D3D7620, 1.39e+10: shown as digits
             elif isinstance(value, str):
                 for hit in self.hits(value, 1, markup=True):
-                    message = f"{RULES[hit.rule]} '{hit.masked()}' must not be published"
-                    if reported_between(line, message) or \
+                    problem = report("personal-data", path, line, what=RULES[hit.rule],
+                                     found=hit.masked())
+                    if reported_between(line, problem.message) or \
                             (hit.rule, canonical(hit.rule, hit.text)) in allowed:
                         continue
-                    seen.append((line, message))
-                    problems.append(error(path, line, message))
+                    seen.append((line, problem.message))
+                    problems.append(problem)
 
         walk(data, "", 1)
         return problems
@@ -398,8 +391,8 @@ class PrivacyGuard:
         problems = []
         for part in path.split("/"):
             for finding in self.find_all(part, markup=False):
-                problems.append(error(self.redact(path), 0, f"the file name contains a "
-                                      f"{RULES[finding.rule]} '{mask(finding.value)}'; rename it"))
+                problems.append(report("personal-data-in-name", self.redact(path), 0,
+                                       what=RULES[finding.rule], found=mask(finding.value)))
         return problems
 
     def _allowances(self, lines: list[str], offset: int, path: str, number: int,
@@ -414,9 +407,8 @@ class PrivacyGuard:
             for match in _ALLOW.finditer(line):
                 rule, reason = match["rule"], match["reason"].strip()
                 if report_line is not None and (rule not in RULES or not reason):
-                    problems.append(error(path, report_line, (
-                        f"xinyu-allow needs a rule ({', '.join(RULES)}) and a reason, "
-                        f"e.g. <!-- xinyu-allow: phone 区心理援助热线 -->")))
+                    problems.append(report("allow-syntax", path, report_line,
+                                           allowed="、".join(RULES)))
                 elif rule in RULES and reason:
                     rules[rule] = reason
         return rules

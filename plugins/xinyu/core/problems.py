@@ -21,6 +21,7 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
     col: int = 0  # 1-based column where it is known
+    code: str = ""  # the rule's stable code, e.g. XY-F022 (see rules.py)
 
     @property
     def is_error(self) -> bool:
@@ -32,12 +33,8 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}" if self.col else f"{self.path}:{self.line}"
 
     def __str__(self) -> str:
-        return f"{self.location()}: {self.message}"
+        code = f"[{self.code}] " if self.code else ""
+        return f"{self.location()}: {code}{self.message}"
 
-
-def error(path: str, line: int, message: str, col: int = 0) -> Problem:
-    return Problem(path, line, message, Severity.ERROR, col)
-
-
-def warning(path: str, line: int, message: str, col: int = 0) -> Problem:
-    return Problem(path, line, message, Severity.WARNING, col)
+    def with_message(self, message: str) -> Problem:
+        return Problem(self.path, self.line, message, self.severity, self.col, self.code)

@@ -12,7 +12,8 @@ from .files import MAX_TEXT_BYTES, file_problem, key_problem
 from .frontmatter import parse_front_matter
 from .loader import Entry
 from .privacy import Allowance, PrivacyGuard
-from .problems import Problem, error
+from .problems import Problem
+from .rules import report
 from .schema import Field
 from .source import read_text
 from .validate import validate_group
@@ -28,7 +29,7 @@ def load_registry(root: Path, path: str, fields: tuple[Field, ...], settings: Se
     if not abs_path.exists() and not abs_path.is_symlink():
         return {}, [], []
     if reason := file_problem(root, path, MAX_TEXT_BYTES):
-        return {}, [error(path, 0, f"{reason}; the file is not read")], []
+        return {}, [report("registry-unreadable", path, 0, reason=reason)], []
     text, problems = read_text(abs_path, path)
     if text is None:
         return {}, problems, []
@@ -41,15 +42,15 @@ def load_registry(root: Path, path: str, fields: tuple[Field, ...], settings: Se
     for key, value in (parsed.data if parsed else {}).items():
         line = parsed.lines.get(str(key), 1)
         if not isinstance(key, str):
-            problems.append(error(path, line, f"a {what} key must be text: write it in quotes "
-                                              f"(YAML reads this one as {type(key).__name__})"))
+            problems.append(report("registry-key-type", path, line, what=what,
+                                   found=_YAML_TYPES.get(type(key).__name__, "非文字")))
             continue
         if bad_key := key_problem(path, line, str(key), what):
             problems.append(bad_key)
             continue
         if not isinstance(value, dict):
-            problems.append(error(path, line, f"'{key}' needs indented fields below it "
-                                              f"({', '.join(f.name for f in fields)})"))
+            problems.append(report("registry-needs-fields", path, line, key=key,
+                                   allowed="、".join(f.called() for f in fields)))
             continue
         meta, field_problems = validate_group(value, fields, f"{key}.", parsed.lines, settings,
                                               path, line)
@@ -59,8 +60,12 @@ def load_registry(root: Path, path: str, fields: tuple[Field, ...], settings: Se
     return entries, problems, allowances
 
 
-def reference_check(field: str, registry: dict[str, Any], registry_path: str
-                    ) -> Callable[[Entry], list[Problem]]:
+_YAML_TYPES = {"int": "整数", "float": "小数", "bool": "是/否", "date": "日期",
+               "datetime": "日期时间", "NoneType": "空值"}
+
+
+def reference_check(field: str, registry: dict[str, Any], registry_path: str,
+                    called: str = "") -> Callable[[Entry], list[Problem]]:
     """An entry's `field` (dotted for nested fields) must name a key of the registry."""
     def check(entry: Entry) -> list[Problem]:
         value: Any = entry.meta
@@ -68,10 +73,9 @@ def reference_check(field: str, registry: dict[str, Any], registry_path: str
             value = value.get(part) if isinstance(value, dict) else None
         if value is None or value in registry:
             return []
-        hint = did_you_mean(str(value), list(registry))
-        known = ", ".join(registry) or "none yet"
-        return [error(entry.path, entry.lines.get(field, 1),
-                      f"{field}: unknown key '{value}'{hint}; the keys are defined in "
-                      f"{registry_path} ({known})")]
+        return [report("unknown-reference", entry.path, entry.lines.get(field, 1),
+                       field=called or field, found=value,
+                       hint=did_you_mean(str(value), list(registry)),
+                       registry=registry_path, allowed="、".join(registry) or "（还没有）")]
     return check
 

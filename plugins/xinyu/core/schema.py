@@ -44,4 +44,16 @@ class Kind:
     draft: str = "draft"
 
     def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
+        """The field of a dotted name (`showcase.collection`), or None."""
+        fields, found = self.fields, None
+        for part in name.split("."):
+            found = next((f for f in fields if f.name == part), None)
+            if found is None:
+                return None
+            fields = found.fields
+        return found
+
+    def called(self, name: str) -> str:
+        """How a message names a (dotted) field: 课例集（showcase.collection）."""
+        found = self.field(name)
+        return f"{found.label}（{name}）" if found and found.label else name

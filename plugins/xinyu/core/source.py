@@ -13,7 +13,8 @@ from pathlib import Path
 
 import charset_normalizer
 
-from .problems import Problem, error
+from .problems import Problem
+from .rules import report
 
 FENCE = "---"
 
@@ -33,7 +34,7 @@ def read_text(abs_path: Path, path: str) -> tuple[str | None, list[Problem]]:
     try:
         data = abs_path.read_bytes()
     except OSError as exc:
-        return None, [error(path, 0, f"cannot read the file: {exc.strerror or exc}")]
+        return None, [report("read-failed", path, 0, reason=exc.strerror or exc)]
     return decode(data, path)
 
 
@@ -44,34 +45,31 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, [error(path, line, _not_utf8_message(data))]
+        return None, [report("not-utf8", path, line, guess=_encoding_guess(data))]
     if "\x00" in text:
-        return None, [error(path, text[: text.index("\x00")].count("\n") + 1,
-                            "the file contains NUL bytes: is it a binary file saved as .md?")]
+        return None, [report("nul-bytes", path, text[: text.index("\x00")].count("\n") + 1)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-def _not_utf8_message(data: bytes) -> str:
+def _encoding_guess(data: bytes) -> str:
     best = charset_normalizer.from_bytes(data).best()
     guess = best.encoding.upper().replace("_", "-") if best else None
     if guess and guess.startswith("GB"):
         guess = "GBK/GB18030"
-    looks = f" (it looks like {guess})" if guess else ""
-    return (f"the file is not UTF-8{looks}; open it in your editor and save it "
-            f"with the encoding UTF-8")
+    return f"（看起来是 {guess}）" if guess else ""
 
 
 def split_front_matter(text: str, path: str) -> tuple[Source | None, list[Problem]]:
     lines = text.split("\n")
     first = lines[0].strip() if lines else ""
     if not text.strip():
-        return None, [error(path, 1, "the file is empty: it needs front matter between '---' lines and a body")]
+        return None, [report("empty-file", path, 1)]
     if first != FENCE:
         if first and set(first) <= set("—－-_＿ "):
-            hint = f"the first line {first!r} must be exactly three hyphens '---' (half-width)"
+            hint = f"第一行“{first}”必须正好是三个半角短横 '---'"
         else:
-            hint = "the file must start with a line '---', then the fields, then a line '---'"
-        return None, [error(path, 1, f"no front matter: {hint}")]
+            hint = "文件必须以一行 '---' 开始，接着写字段，再写一行 '---'"
+        return None, [report("no-front-matter", path, 1, hint=hint)]
     for index in range(1, len(lines)):
         if lines[index].rstrip() in (FENCE, "..."):
             return Source(
@@ -81,5 +79,4 @@ def split_front_matter(text: str, path: str) -> tuple[Source | None, list[Proble
                 body="\n".join(lines[index + 1:]),
                 body_line=index + 2,
             ), []
-    return None, [error(path, 1, "the front matter opened here is never closed: "
-                                 "add a line '---' after the last field")]
+    return None, [report("front-matter-unclosed", path, 1)]

@@ -7,7 +7,8 @@ from typing import Any
 
 from .fields import Invalid, did_you_mean
 from .frontmatter import FrontMatter
-from .problems import Problem, error
+from .problems import Problem
+from .rules import report
 from .schema import Field, Kind
 from .vocabulary import Settings
 
@@ -25,12 +26,12 @@ def validate_group(data: dict[str, Any], fields: tuple[Field, ...], prefix: str,
                     group_line: int) -> tuple[dict[str, Any], list[Problem]]:
     problems: list[Problem] = []
     known = {f.name for f in fields}
+    allowed = "、".join(f.called() for f in fields)
     for key in data:
         if str(key) not in known:
             name = f"{prefix}{key}"
-            hint = did_you_mean(str(key), sorted(known))
-            problems.append(error(path, lines.get(name, group_line),
-                                  f"unknown field '{name}'{hint}"))
+            problems.append(report("unknown-field", path, lines.get(name, group_line), field=name,
+                                   hint=did_you_mean(str(key), sorted(known)), allowed=allowed))
 
     clean: dict[str, Any] = {}
     for spec in fields:
@@ -38,14 +39,15 @@ def validate_group(data: dict[str, Any], fields: tuple[Field, ...], prefix: str,
         line = lines.get(name, group_line)
         if spec.name not in data or data[spec.name] is None:
             if spec.required:
-                example = f" (e.g. {spec.example})" if spec.example else ""
-                problems.append(error(path, line, f"missing required field '{name}'{example}"))
+                problems.append(report("missing-field", path, line, field=spec.called(prefix),
+                                       example=spec.example or f"{spec.name}: …"))
             clean[spec.name] = spec.default
             continue
         value = data[spec.name]
         if spec.is_group:
             if not isinstance(value, dict):
-                problems.append(error(path, line, f"'{name}' must be a group of indented fields"))
+                problems.append(report("not-a-group", path, line, field=spec.called(prefix),
+                                       allowed="、".join(f.name for f in spec.fields)))
                 clean[spec.name] = None
                 continue
             clean[spec.name], sub = validate_group(value, spec.fields, f"{name}.", lines,
@@ -55,7 +57,7 @@ def validate_group(data: dict[str, Any], fields: tuple[Field, ...], prefix: str,
         try:
             clean[spec.name] = spec.type.parse(value, settings)
         except Invalid as exc:
-            problems.append(error(path, line, f"{name}: {exc}"))
+            problems.append(report(exc.rule, path, line, field=spec.called(prefix), **exc.values))
     return clean, problems
 
 
@@ -81,8 +83,7 @@ def check_sections(body: str, first_line: int, required: tuple[str, ...],
             continue
         elsewhere = next((line for line, _, text in found if text.startswith(section)), None)
         if elsewhere:
-            problems.append(error(path, elsewhere, f"section '{section}' must be a level-2 "
-                                                   f"heading: '## {section}'"))
+            problems.append(report("section-level", path, elsewhere, section=section))
         else:
-            problems.append(error(path, first_line, f"missing required section '## {section}'"))
+            problems.append(report("section-missing", path, first_line, section=section))
     return problems

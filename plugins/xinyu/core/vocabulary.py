@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .options import CHECK_LEVELS, default, unknown_options
-from .problems import Problem, error
+from .problems import Problem
+from .rules import report
 
 CONFIG_PATH = "mkdocs.yml"
 
@@ -137,20 +138,20 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
     problems: list[Problem] = []
 
     def bad(message: str) -> None:
-        problems.append(error(CONFIG_PATH, 0, f"plugins.xinyu: {message}"))
+        problems.append(report("config-option", CONFIG_PATH, 0, reason=message))
 
     grades = _parse_grades(data.get("grades"), bad) or DEFAULT_GRADES
     topics = _parse_topics(data.get("topics"), bad) or DEFAULT_TOPICS
     min_periods = _parse_min_periods(data.get("min_periods"), grades, bad)
 
     for message in unknown_options(data):
-        problems.append(error(CONFIG_PATH, 0, message))
+        bad(message)
 
     checks = {}
     for name in ("coverage_check", "periods_check"):
         value = data.get(name) or default(name)
         if value not in CHECK_LEVELS:
-            bad(f"{name} must be one of {', '.join(CHECK_LEVELS)}, not {value!r}")
+            bad(f"{name} 只能是 {'、'.join(CHECK_LEVELS)} 之一，而不是“{value}”")
             value = default(name)
         checks[name] = value
 
@@ -158,7 +159,7 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
     for name in ("lessons_dir", "cases_dir", "protected_names", "courses_dir", "lecturers_file"):
         value = data.get(name) or default(name)
         if not isinstance(value, str) or not _inside_repository(value):
-            bad(f"{name} must be a path inside the repository, relative to mkdocs.yml")
+            bad(f"{name} 必须是仓库内的路径（相对于 mkdocs.yml）")
             value = default(name)
         paths[name] = value
 
@@ -169,7 +170,7 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
         if value is None:
             value = default(name)
         elif not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
-            bad(f"{name} must be a list of texts")
+            bad(f"{name} 必须是文字的列表")
             value = default(name)
         lists[name] = tuple(value)
 
@@ -177,13 +178,13 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
     if limit is None:
         limit = default("attachment_max_mb")
     elif isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit <= 0:
-        bad(f"attachment_max_mb must be a number of megabytes above 0, not {limit!r}")
+        bad(f"attachment_max_mb 必须是大于 0 的兆字节数，而不是“{limit}”")
         limit = default("attachment_max_mb")
 
     order = data.get("order") or {}
     if not (isinstance(order, dict) and set(order) <= {"email", "phone", "note"}
             and all(isinstance(v, str) for v in order.values())):
-        bad("order must be a group with email, phone and note, e.g. order: {email: xinli@example.cn}")
+        bad("order 必须是含 email、phone、note 的一组字段，例如 order: {email: xinli@example.cn}")
         order = {}
 
     settings = Settings(grades=grades, topics=topics, min_periods=min_periods,
@@ -205,7 +206,7 @@ def _parse_grades(value: Any, bad) -> tuple[Grade, ...]:
     for item in value if isinstance(value, list) else [value]:
         if not (isinstance(item, dict) and isinstance(item.get("key"), int)
                 and isinstance(item.get("label"), str) and item.get("stage") in STAGES):
-            bad(f"each grade needs key (int), label and stage ({'/'.join(STAGES)}); got {item!r}")
+            bad(f"每个年级都需要 key（整数）、label 和 stage（{'/'.join(STAGES)}），而这里是 {item!r}")
             return ()
         grades.append(Grade(item["key"], item["label"], item["stage"]))
     return tuple(grades)
@@ -218,10 +219,10 @@ def _parse_topics(value: Any, bad) -> tuple[Topic, ...]:
     for item in value if isinstance(value, list) else [value]:
         if not (isinstance(item, dict) and isinstance(item.get("key"), str)
                 and isinstance(item.get("label"), str)):
-            bad(f"each topic needs key, label and optionally required: true; got {item!r}")
+            bad(f"每个主题都需要 key、label，可选 required: true，而这里是 {item!r}")
             return ()
         if not _TOPIC_KEY.fullmatch(item["key"]):
-            bad(f"topic key {item['key']!r} must be lowercase letters, digits and hyphens")
+            bad(f"主题键“{item['key']}”只能用小写字母、数字和短横")
             return ()
         topics.append(Topic(item["key"], item["label"], bool(item.get("required", False))))
     return tuple(topics)
@@ -232,7 +233,7 @@ def _parse_min_periods(value: Any, grades: tuple[Grade, ...], bad) -> dict[int, 
     if value is None:
         return {}
     if not isinstance(value, dict):
-        bad("min_periods must map a stage (primary/junior/senior) or a grade to a number")
+        bad("min_periods 应当把学段（primary/junior/senior）或年级对应到课时数")
         return {}
     per_grade: dict[int, int] = {}
     for scope in (STAGES, None):  # stages first, so a grade key can override its stage
@@ -240,11 +241,11 @@ def _parse_min_periods(value: Any, grades: tuple[Grade, ...], bad) -> dict[int, 
             if (key in STAGES) != (scope is STAGES):
                 continue
             if not isinstance(periods, int) or isinstance(periods, bool) or periods < 0:
-                bad(f"min_periods.{key} must be a whole number >= 0")
+                bad(f"min_periods.{key} 必须是不小于 0 的整数")
                 continue
             matching = [g for g in grades if g.stage == key or g.key == key]
             if not matching:
-                bad(f"min_periods: {key!r} is neither a stage nor a configured grade")
+                bad(f"min_periods 中的“{key}”既不是学段，也不是已配置的年级")
             for grade in matching:
                 per_grade[grade.key] = periods
     return per_grade
