@@ -23,7 +23,8 @@ from .core.kinds import AUDIENCES, AWARDS, FORMATS, SCORES
 from .core.lecturers import Lecturer
 from .core.library import Library
 from .core.html_safety import mark_body
-from .core.loader import LINK, Entry
+from .core.loader import Entry
+from .core.markdown import Link, map_prose_lines, rewrite_links
 from .core.vocabulary import SEMESTERS, STAGES, Grade, Topic
 
 LESSONS_INDEX = "lessons/index.md"
@@ -34,8 +35,7 @@ COURSES_INDEX = "courses/index.md"
 LECTURERS_INDEX = "lecturers/index.md"
 
 _ESCAPE = re.compile(r"[&<>\"'\\`*_\[\]|#+!{}]")  # HTML and Markdown significant
-_HEADING = re.compile(r"^(#{1,5})(?=[ \t])")
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_HEADING = re.compile(r"^([ ]{0,3})(#{1,5})(?=[ \t]|$)")
 _BADGES = dict(zip(AWARDS, ("first", "second", "third", "excellent")))
 
 
@@ -111,14 +111,7 @@ def month_label(month: str) -> str:
 
 def demote(markdown: str) -> Markup:
     """One heading level down, so a lesson's sections nest under its title."""
-    lines, fence = [], None
-    for line in markdown.split("\n"):
-        if match := _FENCE.match(line):
-            fence = None if fence == match[1] else fence or match[1]
-        elif fence is None:
-            line = _HEADING.sub(r"#\1", line)
-        lines.append(line)
-    return Markup("\n".join(lines))
+    return Markup(map_prose_lines(markdown, lambda line: _HEADING.sub(r"\1#\2", line)))
 
 
 def grade_range_label(grades: list[Grade]) -> str:
@@ -143,19 +136,18 @@ def body_for(entry: Entry, page_uri: str) -> Markup:
     here = posixpath.dirname(page_uri)
     folder = ENTRY_FOLDERS[entry.kind.key]
 
-    def replace(match: re.Match) -> str:
-        written = match[1]
+    def replace(link: Link) -> str | None:
+        written = link.target
         parts = urlsplit(written)
         if parts.scheme or parts.netloc or written.startswith(("#", "/")) or not parts.path:
-            return match[0]
+            return None
         if written in entry.page_links:
             target = f"{folder}/{quote(entry.page_links[written])}/index.md"
         else:
             target = f"{folder}/{quote(entry.slug)}/{parts.path}"
-        rebased = posixpath.relpath(target, here) + (f"#{parts.fragment}" if parts.fragment else "")
-        return match[0][:match.start(1) - match.start(0)] + rebased
+        return posixpath.relpath(target, here) + (f"#{parts.fragment}" if parts.fragment else "")
 
-    return Markup(mark_body(LINK.sub(replace, entry.body)))
+    return Markup(mark_body(rewrite_links(entry.body, replace)))
 
 
 def _environment() -> Environment:

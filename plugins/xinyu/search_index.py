@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .core.library import Library
+from .core.markdown import CJK_RUN
 
 USER_DICT = Path(__file__).parent / "search" / "userdict.txt"
 
@@ -25,7 +26,6 @@ USER_DICT = Path(__file__).parent / "search" / "userdict.txt"
 SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）《》〈〉“”‘’「」『』【】〔〕［］｛｝…—～·"
              r",.;!?()\[\]{}\"'|/<>]+")
 KEYS_FIELD = "keys"
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 _prepared = False
 
@@ -43,7 +43,7 @@ def prepare_jieba(words: Iterable[str] = (), user_dict: Path | None = None) -> N
     if user_dict is not None:
         jieba.load_userdict(str(user_dict))
     for word in words:
-        if word and _HAN.search(word):
+        if word and CJK_RUN.search(word):
             jieba.add_word(word, freq=50000)
 
 
@@ -68,7 +68,7 @@ def sub_words(text: str) -> list[str]:
     import jieba
 
     found: dict[str, None] = {}
-    for run in _HAN.findall(text.replace("\u200b", "")):
+    for run in CJK_RUN.findall(text.replace("\u200b", "")):
         tokens = set(jieba.cut(run))
         for word in jieba.cut_for_search(run):
             if len(word) > 1 and word not in tokens:

@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .normalise import CJK
+from .markdown import CJK
 from .problems import Problem
 from .rules import report
 

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import nh3
 from markupsafe import Markup
 
+from .markdown import links, prose
 from .problems import Problem
 from .rules import report
 
@@ -39,11 +40,7 @@ ATTRIBUTE_PREFIXES = ("data-", "aria-")
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src"})
 
-_CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)")
-_BACKTICKS = re.compile(r"`+")
 _LONE_LT = re.compile(r"<(?![A-Za-z/!?][^<>]{0,2000}>)")
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-_REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
 # attr_list blocks such as `{: onclick="..." }` set attributes without raw HTML
 _ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*)\}")
 _ATTR_NAME_IN_LIST = re.compile(r"(?:^|\s)([A-Za-z_:][-\w:.]*)\s*=")
@@ -184,7 +181,11 @@ def unsafe_scheme(url: str) -> str | None:
 
 def scan_markdown(body: str, first_line: int, path: str) -> list[Problem]:
     """Warnings for each piece of raw HTML or link that `sanitize` removes."""
-    text = blank_code(body)
+    text = prose(body)
+    found_links = list(links(body, first_line))
+    for link in found_links:  # <target> of a link is its address, not a tag
+        if link.start and text[link.start - 1] == "<":
+            text = f"{text[:link.start - 1]}{' ' * (link.end - link.start + 2)}{text[link.end + 1:]}"
     finder = _UnsafeFinder(path, first_line)
     # A '<' that starts no complete tag is text; hidden from the parser, which
     # would otherwise rescan the rest of the file for each one.
@@ -199,45 +200,11 @@ def scan_markdown(body: str, first_line: int, path: str) -> list[Problem]:
                 listed = "、".join(names)
                 problems.append(report("unsafe-html", path, first_line + offset,
                                        match.start() + 1, what=f"属性列表中的 {listed}"))
-        for match in [*_MARKDOWN_LINK.finditer(line), *_REFERENCE_DEFINITION.finditer(line)]:
-            scheme = unsafe_scheme(match[1])
-            if scheme:
-                problems.append(report("unsafe-link", path, first_line + offset,
-                                       match.start(1) + 1, scheme=scheme))
+
+    for link in found_links:
+        if scheme := unsafe_scheme(link.target):
+            problems.append(report("unsafe-link", path, link.line, link.col, scheme=scheme))
     return sorted(problems, key=lambda p: (p.line, p.col))
-
-
-def blank_code(body: str) -> str:
-    """Code is shown as text, never run: blank it out, keeping line numbers."""
-    lines, fence = [], None
-    for line in body.split("\n"):
-        match = _CODE_FENCE.match(line)
-        if match and (fence is None or fence == match[1]):
-            fence = None if fence else match[1]
-            lines.append("")
-        elif fence:
-            lines.append("")
-        else:
-            lines.append(_blank_code_spans(line))
-    return "\n".join(lines)
-
-
-def _blank_code_spans(line: str) -> str:
-    """Code spans (`code`, ``co`de``) blanked: a run of backticks opens one,
-    the next run of the same length closes it. Linear in the line."""
-    if "`" not in line:
-        return line
-    spans, open_at = [], {}
-    for run in _BACKTICKS.finditer(line):
-        size = len(run[0])
-        if size in open_at:
-            spans.append((open_at.pop(size), run.end()))
-            open_at = {k: v for k, v in open_at.items() if v < spans[-1][0]}
-        else:
-            open_at[size] = run.start()
-    for start, end in spans:
-        line = line[:start] + " " * (end - start) + line[end:]
-    return line
 
 
 class _UnsafeFinder(HTMLParser):

@@ -4,7 +4,6 @@ sorts every file into published, draft or rejected — none is dropped."""
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -13,7 +12,8 @@ from urllib.parse import unquote, urlsplit
 from .extract import Unreadable, extract_text
 from .files import attachment_problem, slug_problem, walk_sources
 from .frontmatter import parse_front_matter
-from .html_safety import blank_code, scan_markdown
+from .html_safety import scan_markdown
+from .markdown import links as markdown_links
 from .privacy import Allowance, PrivacyGuard
 from .problems import Problem, Severity
 from .rules import report
@@ -22,8 +22,6 @@ from .source import read_text, split_front_matter
 from .validate import check_sections, validate_fields
 from .vocabulary import Settings
 
-# Markdown inline links and images: [text](target) / ![alt](target "title")
-LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
 
 
 @dataclass
@@ -167,37 +165,34 @@ def _links(root: Path, path: str, directory: str, body: str, body_line: int,
     found: dict[str, str] = {}
     problems: list[Problem] = []
     folder = posixpath.dirname(path)
-    for offset, line in enumerate(blank_code(body).split("\n")):
-        for match in LINK.finditer(line):
-            written = match[1]
-            parts = urlsplit(written)
-            if written.startswith("/") and not parts.netloc and \
-                    not parts.path.endswith(("/", ".html")):
-                problems.append(report("link-local-path", path, body_line + offset,
-                                       target=written))
-                continue
-            if parts.scheme or parts.netloc or written.startswith(("#", "/")) or not parts.path:
-                continue
-            relative = posixpath.normpath(unquote(parts.path))
-            target = posixpath.normpath(posixpath.join(folder, relative))
-            number = body_line + offset
-            if not _is_file(root / target):
-                what = "页面" if relative.endswith(".md") else "附件"
-                problems.append(report("link-missing", path, number, what=what, target=written,
-                                       resolved=target))
-            elif relative.endswith(".md"):
-                if not target.startswith(f"{directory}/"):
-                    problems.append(report("link-leaves-folder", path, number, target=written,
-                                           folder=directory))
-                else:
-                    found[written] = target
-            elif relative.startswith("../") or relative == "..":
-                problems.append(report("attachment-outside", path, number, target=written))
-            elif reason := attachment_problem(root, target, relative, max_bytes):
-                problems.append(report("attachment-refused", path, number, target=written,
-                                       reason=reason))
+    for link in markdown_links(body, body_line):
+        written, number = link.target, link.line
+        parts = urlsplit(written)
+        if written.startswith("/") and not parts.netloc and \
+                not parts.path.endswith(("/", ".html")):
+            problems.append(report("link-local-path", path, number, target=written))
+            continue
+        if parts.scheme or parts.netloc or written.startswith(("#", "/")) or not parts.path:
+            continue
+        relative = posixpath.normpath(unquote(parts.path))
+        target = posixpath.normpath(posixpath.join(folder, relative))
+        if not _is_file(root / target):
+            what = "页面" if relative.endswith(".md") else "附件"
+            problems.append(report("link-missing", path, number, what=what, target=written,
+                                   resolved=target))
+        elif relative.endswith(".md"):
+            if not target.startswith(f"{directory}/"):
+                problems.append(report("link-leaves-folder", path, number, target=written,
+                                       folder=directory))
             else:
-                found[written] = relative
+                found[written] = target
+        elif relative.startswith("../") or relative == "..":
+            problems.append(report("attachment-outside", path, number, target=written))
+        elif reason := attachment_problem(root, target, relative, max_bytes):
+            problems.append(report("attachment-refused", path, number, target=written,
+                                   reason=reason))
+        else:
+            found[written] = relative
     return found, problems
 
 

@@ -33,11 +33,10 @@ import unicodedata
 from typing import Callable
 from urllib.parse import unquote
 
+from .markdown import CJK, CJK_CHAR, CJK_RUN  # noqa: F401  (re-exported)
+
 # Han characters: the unified ideographs, extension A, compatibility
 # ideographs and the supplementary planes.
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-CJK_CHAR = re.compile(f"[{CJK}]")
-CJK_RUN = re.compile(f"[{CJK}]+")
 
 # Comments, ruby annotations (pinyin shown above the characters, not between
 # them), and tags.

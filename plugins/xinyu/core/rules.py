@@ -140,7 +140,7 @@ _TABLE: tuple[tuple[str, str, Severity, str], ...] = (
     ("R004", "unknown-reference", E, "{field}的“{found}”没有登记{hint}；已登记在 {registry} 中的键：{allowed}"),
     # C: coverage and periods
     ("C001", "coverage-gap", E, "覆盖缺口：{cell}没有已发布的教案"),
-    ("C002", "periods-short", W, "课时不足：{grade} 上学期 {first} 课时 + 下学期 {second} 课时 + "
+    ("C002", "periods-short", W, "课时不足：{grade}上学期 {first} 课时 + 下学期 {second} 课时 + "
                                  "不限学期 {either} 课时；区里要求每学期至少 {minimum} 课时，还差 {shortfall} 课时"),
     # K: the site's configuration
     ("K001", "config-option", E, "plugins.xinyu：{reason}"),

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .fields import Invalid, did_you_mean
 from .frontmatter import FrontMatter
+from .markdown import headings
 from .problems import Problem
 from .rules import report
 from .schema import Field, Kind
 from .vocabulary import Settings
-
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 
 
 def validate_fields(front: FrontMatter, kind: Kind, settings: Settings,
@@ -59,19 +56,6 @@ def validate_group(data: dict[str, Any], fields: tuple[Field, ...], prefix: str,
         except Invalid as exc:
             problems.append(report(exc.rule, path, line, field=spec.called(prefix), **exc.values))
     return clean, problems
-
-
-def headings(body: str, first_line: int) -> list[tuple[int, int, str]]:
-    """(line, level, text) of each Markdown heading outside fenced code."""
-    found = []
-    fence: str | None = None
-    for offset, line in enumerate(body.split("\n")):
-        if match := _FENCE.match(line):
-            fence = None if fence == match[1] else fence or match[1]
-            continue
-        if fence is None and (match := _HEADING.match(line)):
-            found.append((first_line + offset, len(match[1]), match[2].strip()))
-    return found
 
 
 def check_sections(body: str, first_line: int, required: tuple[str, ...],
