@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .cli_new import add_new_parser, run_new
 from .core.config_file import ConfigError, read_site_config, xinyu_plugin_config
 from .core.library import load_library
 from .core.privacy import ProtectedNames
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "read from standard input, so it does not enter the shell history.")
     add.add_argument("name", nargs="?", default="-", help="the name, or - to read standard input")
     add.add_argument("--root", type=Path, default=Path("."), help="repository root (default: .)")
+    add_new_parser(commands)
     return parser
 
 
@@ -81,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         return run_check(args.root, args.format, args.strict)
+    if args.command == "new":
+        return run_new(args)
     if args.command == "privacy" and args.action == "add-name":
         return run_add_name(args.root, args.name)
     return EXIT_USAGE
