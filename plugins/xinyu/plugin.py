@@ -23,6 +23,7 @@ from .core.html_safety import (escape_text, safe_page_meta, safe_tooltips, sanit
                                sanitize_page)
 from .core.library import Library, load_library, site_dir_problems
 from .core.options import did_you_mean
+from .core.reference import expand as expand_reference
 from .core.problems import Severity
 from .core.report import kind_summary
 from .pages import (
@@ -230,6 +231,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # set only the keys the theme shows as text (never `template`), escaped.
         if self.config.enabled and page.file.src_uri not in self.generated:
             page.meta, _ = safe_page_meta(page.meta)
+            # The guide's field reference and catalogue of messages come from
+            # the checks' own tables (markers such as <!-- xinyu:messages -->).
+            return expand_reference(markdown, self.library.settings) if self.library else None
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,

@@ -28,7 +28,7 @@ LESSON = Kind(
         Field("grades", Grades(), required=True, example="grades: [1, 2]",
               label="适用年级", help='一个年级（3）、年级列表（[3, 4]）或范围（"3-4"），用年级数字 1–12。'),
         Field("topic", TopicKey(), required=True, example="topic: emotion",
-              label="主题", help='一个主题键：emotion 情绪调适、relationships 人际交往、life 生命教育、study 学习适应、self 认识自我、career 升学择业（以区里的配置为准）。'),
+              label="主题", help='一个主题键（英文），写区里配置的主题之一，如 emotion（情绪调适）。'),
         Field("semester", Semester(),
               label="学期", help='1 表示上学期，2 表示下学期；不写表示上下学期均可。'),
         Field("periods", Integer(minimum=1), default=1,
