@@ -1,0 +1,54 @@
+"""The editor's loop as a pull request sees it: a repository with one good
+and one bad new file; `xinyu check --format github` annotates only the bad
+one, at the right line, with the rule's code, in Chinese."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from conftest import ENV, Library, dedent
+
+
+def git(root, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, env=ENV, check=True, capture_output=True)
+
+
+def test_pull_request_annotations_point_at_the_bad_file_only(tmp_path):
+    library = Library(tmp_path / "repo", {"periods_check": "off"})
+    library.fill_coverage()
+    git(library.root, "init", "-q", "-b", "main")
+    git(library.root, "config", "user.email", "editor@example.org")
+    git(library.root, "config", "user.name", "编辑")
+    git(library.root, "add", "-A")
+    git(library.root, "commit", "-q", "-m", "库")
+    # The pull request: two new lessons, one with a topic label instead of its key.
+    library.lesson("g3/good-new.md", title="好的新教案", grades=[3], topic="relationships")
+    library.write("g3/bad-new.md", dedent("""
+        ---
+        title: 有问题的新教案
+        grades: [3]
+        topic: 情绪
+        summary: 认识情绪。
+        ---
+        ## 教学目标
+
+        目标。
+
+        ## 教学过程
+
+        过程。
+        """))
+    git(library.root, "add", "-A")
+    git(library.root, "commit", "-q", "-m", "新教案")
+    proc = library.check("--format", "github")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    annotations = [line for line in proc.stdout.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1, proc.stdout
+    match = re.fullmatch(r"::error file=([^,]+),line=(\d+),title=(XY-[A-Z]\d{3})::(.+)", annotations[0])
+    assert match, annotations[0]
+    path, line, code, message = match.groups()
+    assert (path, line, code) == ("lessons/g3/bad-new.md", "4", "XY-F022")
+    assert message.startswith("主题（topic）的“情绪”不是已配置的主题")
+    assert "emotion（情绪调适）" in message
+    assert "good-new" not in proc.stdout
