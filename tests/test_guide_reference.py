@@ -49,3 +49,22 @@ def test_reference_follows_the_district_configuration():
     assert "`career`" not in table
     assert expand("<!-- xinyu:fields nothing -->", settings) == "<!-- xinyu:fields nothing -->"
     assert expand("text without markers", settings) == "text without markers"
+
+
+def test_silence_hides_warnings_by_code_but_never_errors(tmp_path):
+    from conftest import Library
+    from xinyu.core.library import load_library
+
+    library = Library(tmp_path / "repo")
+    library.fill_coverage()
+    library.lesson("g1/draft.md", status="draft", topic="情绪调适")
+    codes = {p.code for p in load_library(library.root, {}).problems}
+    assert {"XY-C002", "XY-F021"} <= codes  # periods short; a draft's slip, as a warning
+    quiet = load_library(library.root, {"silence": ["XY-C002"]})
+    assert "XY-C002" not in {p.code for p in quiet.problems}
+    assert "XY-F021" in {p.code for p in quiet.problems}
+    refused = load_library(library.root, {"silence": ["XY-F021", "XY-Z999"]})
+    messages = [p.message for p in refused.errors if p.code == "XY-K001"]
+    assert any("XY-F021 是错误，错误不能静默" in m for m in messages)
+    assert any("“XY-Z999”不是规则编号" in m for m in messages)
+    assert "XY-F021" in {p.code for p in refused.problems}

@@ -26,6 +26,7 @@ import json
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -59,6 +60,13 @@ _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"
 _BAD_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data|livescript)\s*:", re.I)
 _TEXT_TYPES = frozenset({".txt", ".csv", ".tsv", ".md", ".xml"})
 _STRIP_CONTROL = re.compile(r"[\x00-\x20]+")
+# An inline icon's geometry is numbers no reader sees (the theme's repository
+# icon has a path that reads like a phone number); contributed HTML never
+# keeps <svg> (the sanitizer's allowlist has none), so only the theme's remain.
+_SVG_SHAPES = frozenset({"svg", "path", "g", "circle", "ellipse", "line", "polygon",
+                         "polyline", "rect", "use", "symbol"})
+_GEOMETRY = frozenset({"d", "viewbox", "points", "transform", "x", "y", "x1", "x2", "y1", "y2",
+                       "cx", "cy", "r", "rx", "ry", "width", "height"})
 
 
 @dataclass
@@ -93,7 +101,7 @@ class _Reader(HTMLParser):
             self.page.unsafe.append(f"页面内容中的 <{tag}> 元素")
         for name, value in attrs:
             value = value or ""
-            if value:
+            if value and not (name in _GEOMETRY and tag in _SVG_SHAPES):
                 self.page.attributes.append(value)
             if name.startswith("on"):
                 self.page.unsafe.append(f"<{tag}> 上的事件属性 {name}")
@@ -177,24 +185,48 @@ def _plainly_harmless(text: str) -> bool:
         and len(_DIGIT.findall(text)) < 5 and not _LABELS.search(text)
 
 
+@dataclass
+class Manifest:
+    """The regular files one check saw (inode, size, times, how it was read)
+    and when it started."""
+
+    started_ns: int
+    files: dict[str, tuple[int, int, int, int, bool]]
+
+    # A change (even within a file system's timestamp resolution) after the
+    # check started shows in the inode change time, which nothing can set back.
+    MARGIN_NS = 2_000_000_000
+
+    def unchanged(self, relative: str, now: "Manifest", info: os.stat_result) -> bool:
+        return self.files.get(relative) == now.files[relative] and \
+            info.st_ctime_ns < self.started_ns - self.MARGIN_NS
+
+
 class Gate:
     """Checks a built site; `sources` are the repository files it was built
     from, read again only to say where a hit came from."""
 
-    def __init__(self, guard: PrivacyGuard, root: Path, sources: list[str]) -> None:
+    def __init__(self, guard: PrivacyGuard, root: Path, sources: list[str],
+                 memo: dict[tuple[str, bool], list[Finding]] | None = None) -> None:
+        """`memo`: findings by text, shared by gates with the same guard."""
         self.guard = guard
         self.root = root
         self.sources = sources
         self._seen_names: set[str] = set()
-        self._cache: dict[tuple[str, bool], list[Finding]] = {}
+        self._cache: dict[tuple[str, bool], list[Finding]] = {} if memo is None else memo
         self._normalised_sources: dict[str, str] = {}
+        self.manifest = Manifest(0, {})
 
     def check(self, site_dir: Path, trusted: set[str], generated: set[str],
-              label: str = "site") -> list[Problem]:
+              label: str = "site", previous: Manifest | None = None) -> list[Problem]:
         """`trusted`: files the theme and plugin ship (checked by name only);
-        `generated`: pages built only from escaped values (forms allowed)."""
+        `generated`: pages built only from escaped values (forms allowed).
+        `previous`: the manifest of a check of this site_dir that passed, with
+        the same guard (a `--dirty` rebuild): a file it lists, untouched since,
+        is not read again; every name and every other file is checked."""
         problems: list[Problem] = []
         site_dir = site_dir.resolve()
+        self.manifest = manifest = Manifest(time.time_ns(), {})
         for folder, dirs, names in os.walk(site_dir, followlinks=False):
             dirs.sort()
             for name in sorted(dirs + names):
@@ -210,7 +242,10 @@ class Gate:
                 if stat.S_ISLNK(info.st_mode):
                     problems.append(report("gate-link", where, 0))
                 elif stat.S_ISREG(info.st_mode) and relative not in trusted:
-                    problems += self._file(path, where, relative in generated)
+                    manifest.files[relative] = (info.st_ino, info.st_size, info.st_mtime_ns,
+                                                info.st_ctime_ns, relative in generated)
+                    if previous is None or not previous.unchanged(relative, manifest, info):
+                        problems += self._file(path, where, relative in generated)
         return [self.guard.redact_problem(p) for p in problems]
 
     def _name(self, where: str, name: str) -> list[Problem]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from .collections import (
     Collection,
@@ -77,6 +77,27 @@ def site_dir_problems(root: Path, site_dir: str) -> list[Problem]:
     return []
 
 
+def watched_paths(root: Path, settings: Settings, site_dir: Path,
+                  extra: Iterable[str] = ()) -> list[Path]:
+    """What a live preview watches: every source the library is read from
+    (each kind's folder, every path setting, the collections file) and
+    `extra` (the search dictionary). A missing one is watched through its
+    folder, so creating it is seen. Never the repository itself or a folder
+    holding the site: each build would start the next."""
+    root, site_dir = root.resolve(), site_dir.resolve()
+    names = [*(kind.directory(settings) for kind in (LESSON, CASE, COURSE)),
+             *settings.content_paths, collections_path(settings), *extra]
+    paths: list[Path] = []
+    for name in names:
+        path = Path(os.path.normpath(root / name))
+        if not path.exists():
+            path = path.parent
+        if path.exists() and path != root and path.is_relative_to(root) and path not in paths \
+                and not site_dir.is_relative_to(path) and not path.is_relative_to(site_dir):
+            paths.append(path)
+    return paths
+
+
 def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
                  docs_dir: str = "content", site_dir: str = "site") -> Library:
     settings, problems = settings_from_mapping(plugin_config)
@@ -105,7 +126,10 @@ def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
     # Values reviewed as public (xinyu-allow) may appear in the built site too.
     guard.allow((a.rule, a.value) for a in allowances)
     # A message may echo a value (a wrong field, a file name): masked, always.
-    problems = [guard.redact_problem(p) for p in problems]
+    # Warnings and notices the district chose not to see (`silence`) are dropped;
+    # the rule's severity is its own, so a silenced code can never hide an error.
+    problems = [guard.redact_problem(p) for p in problems
+                if p.is_error or p.code not in settings.silence]
     return Library(root, settings, lessons, cases, courses, collections, lecturers, coverage,
                    problems, allowances, guard)
 

@@ -52,6 +52,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("allowed_phones", LIST, (), "允许出现在网站上的公开电话（热线、办公电话）"),
     Option("order", MAPPING, None, "点单受理方式：{email, phone, note}"),
     Option("attachment_max_mb", NUMBER, 20, "单个附件的大小上限（MB）"),
+    Option("silence", LIST, (), "不显示的警告和提示的编号，如 [XY-C002]（错误不能静默）"),
 )
 
 BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}

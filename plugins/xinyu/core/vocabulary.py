@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .options import CHECK_LEVELS, default, unknown_options
-from .problems import Problem
-from .rules import report
+from .problems import Problem, Severity
+from .rules import BY_CODE, report
 
 CONFIG_PATH = "mkdocs.yml"
 
@@ -92,6 +92,7 @@ class Settings:
     coverage_check: str = default("coverage_check")
     periods_check: str = default("periods_check")
     attachment_max_mb: float = default("attachment_max_mb")
+    silence: tuple[str, ...] = default("silence")  # codes of warnings and notices not shown
 
     def grade(self, key: int) -> Grade | None:
         return next((g for g in self.grades if g.key == key), None)
@@ -186,6 +187,19 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
             and all(isinstance(v, str) for v in order.values())):
         bad("order 必须是含 email、phone、note 的一组字段，例如 order: {email: xinli@example.cn}")
         order = {}
+
+    silence = data.get("silence") or ()
+    if not isinstance(silence, (list, tuple)) or not all(isinstance(c, str) for c in silence):
+        bad("silence 必须是规则编号的列表，例如 [XY-C002]")
+        silence = ()
+    for code in silence:
+        rule = BY_CODE.get(code)
+        if rule is None:
+            bad(f"silence 中的“{code}”不是规则编号（见《编写指南》的提示一览）")
+        elif rule.severity is Severity.ERROR:
+            bad(f"silence 中的 {code} 是错误，错误不能静默")
+    lists["silence"] = tuple(code for code in silence
+                             if code in BY_CODE and BY_CODE[code].severity is not Severity.ERROR)
 
     settings = Settings(grades=grades, topics=topics, min_periods=min_periods,
                         order=OrderContact(**order), attachment_max_mb=limit,
