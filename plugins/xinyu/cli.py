@@ -11,6 +11,7 @@ from .core.config_file import ConfigError, read_site_config, xinyu_plugin_config
 from .core.library import load_library
 from .core.privacy import ProtectedNames
 from .core.report import FORMATS, render
+from .core.schemas import FOLDER, write_schemas
 from .core.vocabulary import settings_from_mapping
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -36,6 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
                     "read from standard input, so it does not enter the shell history.")
     add.add_argument("name", nargs="?", default="-", help="the name, or - to read standard input")
     add.add_argument("--root", type=Path, default=Path("."), help="repository root (default: .)")
+
+    schemas = commands.add_parser(
+        "schemas", help="write the JSON Schemas editors use to check front matter and registries",
+        description="Write lesson, case, course, lecturers and collections JSON Schemas, "
+                    "generated from the xinyu settings in ROOT/mkdocs.yml.")
+    schemas.add_argument("root", nargs="?", default=".", type=Path,
+                         help="repository root holding mkdocs.yml (default: current folder)")
+    schemas.add_argument("--out", type=Path, help=f"folder to write to (default: ROOT/{FOLDER})")
     add_new_parser(commands)
     return parser
 
@@ -79,6 +88,22 @@ def run_add_name(root: Path, name: str) -> int:
     return EXIT_OK
 
 
+def run_schemas(root: Path, out: Path | None) -> int:
+    try:
+        site_config = read_site_config(root / "mkdocs.yml")
+    except ConfigError as exc:
+        print(f"xinyu：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    settings, problems = settings_from_mapping(xinyu_plugin_config(site_config))
+    if problems:  # a schema from the defaults would check the wrong vocabulary
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return EXIT_ERRORS
+    for path in write_schemas(settings, out or root / FOLDER):
+        print(f"xinyu：已写入 {path}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
@@ -87,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_new(args)
     if args.command == "privacy" and args.action == "add-name":
         return run_add_name(args.root, args.name)
+    if args.command == "schemas":
+        return run_schemas(args.root, args.out)
     return EXIT_USAGE
 
 

@@ -26,6 +26,7 @@ from .core.options import did_you_mean
 from .core.reference import expand as expand_reference
 from .core.problems import Severity
 from .core.report import kind_summary
+from .core.schemas import FOLDER as SCHEMAS, all_schemas, schema_json
 from .pages import (
     CASES_INDEX,
     COLLECTIONS_INDEX,
@@ -187,6 +188,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                                    content=json.dumps(catalogue, ensure_ascii=False, indent=2)))
         _add(files, File.generated(config, CATALOGUE_SCHEMA,
                                    abs_src_path=str(ASSETS / CATALOGUE_SCHEMA)))
+        # What editors check front matter against, from this site's own settings.
+        for name, schema in all_schemas(self.library.settings).items():
+            _add(files, File.generated(config, f"{SCHEMAS}/{name}", content=schema_json(schema)))
         _add(files, File.generated(config, SEARCH_WORKER,
                                    abs_src_path=str(ASSETS / "search-worker.js")))
 
