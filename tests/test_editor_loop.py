@@ -52,3 +52,13 @@ def test_pull_request_annotations_point_at_the_bad_file_only(tmp_path):
     assert message.startswith("主题（topic）的“情绪”不是已配置的主题")
     assert "emotion（情绪调适）" in message
     assert "good-new" not in proc.stdout
+
+
+def test_digits_that_are_not_ascii_get_a_message_not_a_traceback(library):
+    from xinyu.core.library import load_library
+
+    for index, value in enumerate(["²", "٣", "３", ["²"]]):
+        library.lesson(f"odd-{index}.md", grades=value)
+    found = {p.path: p.code for p in load_library(library.root, {}).problems
+             if p.path.startswith("lessons/odd-")}
+    assert found == {f"lessons/odd-{i}.md": "XY-F027" for i in range(4)}

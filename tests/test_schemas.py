@@ -443,7 +443,6 @@ def test_known_differences_are_as_documented(tmp_path):
         "unquoted date as text": ("lesson", {"title": "2024-06-01"}, None),
         "YAML 1.1 yes": ("case", {"consent": "yes"}, "yes"),
         "integral float": ("lesson", {"periods": "2.0"}, None),
-        "full-width digits": ("lesson", {"grades": '"３"'}, None),
         "unknown lecturer key": ("course", {"lecturer": "no-such-lecturer"}, None),
     }
     agreeing = []
@@ -459,6 +458,12 @@ def test_known_differences_are_as_documented(tmp_path):
             agreeing.append(name)
     # an unknown lecturer passes both: the library checks the reference, not the field
     assert agreeing == ["unknown lecturer key"]
+
+    # grades are ASCII digits for both (the validator once read "３" and crashed on "²")
+    for typed in ('"３"', '"²"'):
+        parsed, _ = parse_front_matter(front("lesson", grades=typed), 1, "x.md")
+        _, problems = validate_fields(parsed, KINDS["lesson"], SETTINGS, "x.md", 1)
+        assert [p.code for p in problems] == ["XY-F027"]
 
     # a registry key YAML reads as a number: the validator wants quotes, an editor sees text
     errors, _ = validator_errors("collections", "2024:\n  title: 课例集\n", tmp_path)

@@ -160,7 +160,7 @@ class Grades:
     def _one(self, value: Any, settings: Settings) -> int:
         if isinstance(value, str) and re.search(r"\d\s*[，、]\s*\d", value):
             raise Invalid("grades-fullwidth-comma", found=value)
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and re.fullmatch(r"\s*[0-9]+\s*", value):
             value = int(value)
         if not _is_int(value):
             for grade in settings.grades:

@@ -52,9 +52,10 @@ from .files import RESERVED_SLUGS, SLUG
 from .kinds import AUDIENCES, AWARDS, FORMATS
 from .lecturers import load_lecturers
 from .loader import load_entry
-from .normalise import CJK
+from .markdown import CJK
 from .privacy import PrivacyGuard
 from .problems import Problem
+from .rules import report
 from .schema import Field, Kind
 from .vocabulary import SEMESTERS, Settings
 
@@ -198,7 +199,7 @@ def convert(field: Field, raw: str, settings: Settings,
     try:
         ftype.parse(value, settings)
     except Invalid as exc:
-        raise ScaffoldError(f"{what}：{exc}") from None
+        raise ScaffoldError(report(exc.rule, "", 0, field=what, **exc.values).message) from None
     return value
 
 
@@ -225,7 +226,7 @@ def _grades(text: str) -> Any:
         low, high = re.findall(r"\d+", text)
         return f"{int(low)}-{int(high)}"
     parts = [p for p in re.split(r"[,，、\s]+", text) if p]
-    numbers = [int(p) if p.isdigit() else p for p in parts]
+    numbers = [int(p) if re.fullmatch(r"[0-9]+", p) else p for p in parts]
     return numbers[0] if len(numbers) == 1 else numbers
 
 

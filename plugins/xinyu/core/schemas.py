@@ -39,8 +39,6 @@ Where JSON Schema cannot say what the validator checks, the two differ:
   text. `consent: yes` is accepted by the validator and refused here.
 - Numbers. JSON Schema counts 2.0 as an integer; the validator does not
   (`periods: 2.0` is refused by the validator, accepted here).
-- Digits. The validator reads any Unicode digit in a grade or month text
-  (`"３"`, full width); the schema only 0-9.
 - References and everything outside one file: that `showcase.collection`
   and a course's `lecturer` name keys of lessons/collections.yml and
   content/lecturers.yml, file names, required body sections, attachments,
