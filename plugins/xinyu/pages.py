@@ -12,6 +12,8 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from datetime import date
+from typing import Callable
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -168,10 +170,15 @@ def _environment() -> Environment:
 
 
 class PageRenderer:
-    """Renders every generated page of a library."""
+    """Renders every generated page of a library. `updated` and `edit_url`
+    give an entry's last-change date and the link that edits its source
+    (each None when unknown), shown at the end of its page."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, updated: Callable[[Entry], date | None] | None = None,
+                 edit_url: Callable[[Entry], str | None] | None = None) -> None:
         self.library = library
+        self.updated = updated or (lambda entry: None)
+        self.edit_url = edit_url or (lambda entry: None)
         self.settings = library.settings
         self.env = _environment()
         self.lessons = sorted(library.lessons.published, key=lesson_order(self.settings))
@@ -262,7 +269,8 @@ class PageRenderer:
             coverage=self.library.coverage, collections=self.library.collections,
             lecturers=self.library.lecturers, order=self.settings.order,
             grades_of=self.grades_of, topic_of=self.settings.topic,
-            audience_label=self.audience_label, **context)
+            audience_label=self.audience_label, updated_of=self.updated,
+            edit_url_of=self.edit_url, **context)
         return GeneratedPage(uri, markdown, trusted)
 
     def grades_of(self, entry: Entry) -> list[Grade]:

@@ -19,6 +19,7 @@ from pymdownx.slugs import slugify
 from .catalogue import build_catalogue
 from .config import XinyuConfig
 from .core.gate import Gate
+from .core.history import History, edit_base, edit_url, read_history
 from .core.html_safety import (escape_text, safe_page_meta, safe_tooltips, sanitize,
                                sanitize_page)
 from .core.library import Library, load_library, site_dir_problems
@@ -65,6 +66,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self.shipped: set[str] = set()  # theme and plugin files, by their path in the site
         self.trusted_pages: set[str] = set()  # the built pages of `trusted`
         self.sources: list[str] = []  # the repository files the site is built from
+        self.history = History()  # each entry's last-change date
+        self.edit_base: str | None = None  # edit links: base + source path
+        self.edit_urls: dict[str, str | None] = {}  # generated page -> its source's edit link
 
     def load_config(self, options, config_file_path=None):
         # MkDocs checks the option names; a misspelled one also gets the closest name.
@@ -125,6 +129,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         if self.library.errors:
             raise PluginError(f"xinyu: {len(self.library.errors)} errors in the content; "
                               "nothing was published (run 'xinyu check' to list them)")
+        self._read_sources(config, docs_dir)
         self._add_files(files, config)
         self._check_destinations(files, config)
         return files
@@ -163,7 +168,8 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> None:
         self._remove_content_sources(files)
-        renderer = PageRenderer(self.library)
+        renderer = PageRenderer(self.library, updated=lambda e: self.history.date(e.path),
+                                edit_url=lambda e: edit_url(self.edit_base, e.path))
         self.trusted = set()
         self.generated = set()
         for page in renderer.pages():
@@ -193,6 +199,20 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             _add(files, File.generated(config, f"{SCHEMAS}/{name}", content=schema_json(schema)))
         _add(files, File.generated(config, SEARCH_WORKER,
                                    abs_src_path=str(ASSETS / "search-worker.js")))
+
+    def _read_sources(self, config: MkDocsConfig, docs_dir: Path) -> None:
+        """Each entry's last-change date (Git read once per build) and, with
+        `repo_url` and `edit_uri`, the link that edits its source."""
+        entries = [e for r in self.library.kinds for e in r.published]
+        self.history = read_history(self.root, [e.path for e in entries])
+        if self.history.notice:
+            log.info(self.history.notice)
+        # edit_uri_template has no {path} for a source outside docs_dir: no links then.
+        self.edit_base = edit_base(config.repo_url, None if config.edit_uri_template
+                                   else config.edit_uri,
+                                   docs_dir.relative_to(self.root).as_posix()
+                                   if docs_dir.is_relative_to(self.root) else None)
+        self.edit_urls = {entry_uri(e): edit_url(self.edit_base, e.path) for e in entries}
 
     def _remove_content_sources(self, files: Files) -> None:
         """Course files and lecturers.yml sit in docs_dir, but they are content:
@@ -228,6 +248,13 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         nav.items[at:at] = sections
         _relink(nav)
         return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
+        # MkDocs has just set the page's edit link from docs_dir: a generated
+        # page links to its entry's source, or (an index) to nothing.
+        if self.config.enabled and page.file.src_uri in self.generated:
+            page.edit_url = self.edit_urls.get(page.file.src_uri)
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
