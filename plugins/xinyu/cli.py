@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_check(root: Path, fmt: str, strict: bool) -> int:
     config_path = root / "mkdocs.yml"
     if not config_path.is_file():
-        print(f"xinyu: {root} has no mkdocs.yml; give the repository root", file=sys.stderr)
+        print(f"xinyu：{root} 里没有 mkdocs.yml；请给出仓库的根目录", file=sys.stderr)
         return EXIT_USAGE
     try:
         site_config = read_site_config(config_path)
@@ -62,7 +62,10 @@ def run_check(root: Path, fmt: str, strict: bool) -> int:
     library = load_library(root, xinyu_plugin_config(site_config),
                            str(site_config.get("docs_dir") or "docs"),
                            str(site_config.get("site_dir") or "site"))
-    print(render(library, fmt))
+    try:
+        print(render(library, fmt), flush=True)
+    except BrokenPipeError:  # `xinyu check | head`: the reader has what it wanted
+        sys.stdout = None
     failed = library.errors or (strict and library.warnings)
     return EXIT_ERRORS if failed else EXIT_OK
 
@@ -74,7 +77,7 @@ def run_add_name(root: Path, name: str) -> int:
         name = sys.stdin.readline()
     name = name.strip()
     if not 2 <= len(name) <= 4 or not all("\u3400" <= c <= "\u9fff" for c in name):
-        print("xinyu: a protected name is 2 to 4 Chinese characters", file=sys.stderr)
+        print("xinyu：受保护的姓名是 2 到 4 个汉字", file=sys.stderr)
         return EXIT_USAGE
     try:
         site_config = read_site_config(root / "mkdocs.yml")
@@ -84,7 +87,7 @@ def run_add_name(root: Path, name: str) -> int:
     settings, _ = settings_from_mapping(xinyu_plugin_config(site_config))
     path = root / settings.protected_names
     added = ProtectedNames.load(path).add(path, name)
-    print(f"xinyu: {'added a hash to' if added else 'already listed in'} {settings.protected_names}")
+    print(f"xinyu：{'已把哈希加入' if added else '已在名单中：'} {settings.protected_names}")
     return EXIT_OK
 
 
