@@ -58,9 +58,9 @@ def site(tmp_path_factory):
 def test_case_without_consent_is_never_published_and_is_reported(site):
     library, build = site
     assert build.returncode == 1  # the case without consent is an error
-    assert "case_studies/2024/e.md:7: consent: is False: a case is published only with the " \
-           "guardian's written consent on file (consent: true)" in build.output
-    assert "case (家庭教育案例): 5 found, 4 published, 0 drafts, 1 rejected" in build.output
+    assert "case_studies/2024/e.md:7: [XY-F018] 监护人同意（consent）是 false：只有监护人书面同意" \
+           "已存档（consent: true）的案例才能发布" in build.output
+    assert "家庭教育案例（case）：找到 5 个，发布 4 个，草稿 0 个，被拒 1 个" in build.output
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +156,8 @@ def test_unknown_collection_key_is_an_error(library):
     (library.root / "lessons" / "collections.yml").write_text('"2024":\n  title: 课例集\n', encoding="utf-8")
     library.lesson("x.md", grades=[2], showcase={"collection": "2042", "month": "2024-05"})
     out = library.check().stdout
-    assert "lessons/x.md:6: showcase.collection: unknown key '2042' (did you mean '2024'?); " \
-           "the keys are defined in lessons/collections.yml (2024)" in out
+    assert "lessons/x.md:6: [XY-R004] 课例集（showcase.collection）的“2042”没有登记（是不是想写 " \
+           "2024？）；已登记在 lessons/collections.yml 中的键：2024" in out
 
 
 def test_collections_file_errors_have_lines(library):
@@ -165,9 +165,10 @@ def test_collections_file_errors_have_lines(library):
     (library.root / "lessons" / "collections.yml").write_text(
         '"2024":\n  titel: 课例集\n"2025": 课例集\n', encoding="utf-8")
     out = library.check().stdout
-    assert "lessons/collections.yml:2: unknown field '2024.titel' (did you mean 'title'?)" in out
-    assert "lessons/collections.yml:1: missing required field '2024.title'" in out
-    assert "lessons/collections.yml:3: '2025' needs indented fields below it (title, editor, description)" in out
+    assert "lessons/collections.yml:2: [XY-F001] 未知字段 2024.titel（是不是想写 title？）" in out
+    assert "lessons/collections.yml:1: [XY-F002] 缺少必填字段 课例集名称（2024.title）" in out
+    assert "lessons/collections.yml:3: [XY-R003] “2025”下面需要缩进的字段" \
+           "（课例集名称（title）、编者（editor）、说明（description））" in out
 
 
 XSS = """## 教学目标
@@ -197,16 +198,16 @@ def test_unsafe_html_is_removed_from_the_page_and_reported(library):
     library.lesson("xss.md", grades=[2], title="<script>alert(0)</script>", body=XSS)
     build = library.build()
     assert build.returncode == 0, build.output
-    for expected in ["lessons/xss.md:9:1: unsafe HTML removed: <script> element",
-                     "lessons/xss.md:10:1: unsafe HTML removed: 'onerror' attribute of <img>",
-                     "lessons/xss.md:11:6: unsafe HTML removed: a 'javascript:' link",
-                     "lessons/xss.md:12:1: unsafe HTML removed: 'javascript:' URL in <a href>",
-                     "lessons/xss.md:13:1: unsafe HTML removed: <iframe> element",
-                     "lessons/xss.md:15:1: unsafe HTML removed: 'style' attribute of <div>",
-                     "lessons/xss.md:19:1: unsafe HTML removed: <form> element"]:
+    for expected in ["lessons/xss.md:9:1: [XY-H001] 不安全的 HTML 已删除：<script> 元素",
+                     "lessons/xss.md:10:1: [XY-H001] 不安全的 HTML 已删除：<img> 的 onerror 属性",
+                     "lessons/xss.md:11:6: [XY-H002] 不安全的链接已删除：“javascript:”链接",
+                     "lessons/xss.md:12:1: [XY-H001] 不安全的 HTML 已删除：<a href> 中的“javascript:”链接",
+                     "lessons/xss.md:13:1: [XY-H001] 不安全的 HTML 已删除：<iframe> 元素",
+                     "lessons/xss.md:15:1: [XY-H001] 不安全的 HTML 已删除：<div> 的 style 属性",
+                     "lessons/xss.md:19:1: [XY-H001] 不安全的 HTML 已删除：<form> 元素"]:
         assert expected in build.output
-    assert "lessons/xss.md:21:8: unsafe HTML removed: 'onerror' attribute of <img>" in build.output
-    assert "lessons/xss.md:23:8: unsafe HTML removed: 'onclick', 'style' in an attribute list" in build.output
+    assert "lessons/xss.md:21:8: [XY-H001] 不安全的 HTML 已删除：<img> 的 onerror 属性" in build.output
+    assert "lessons/xss.md:23:8: [XY-H001] 不安全的 HTML 已删除：属性列表中的 onclick、style" in build.output
     assert "lessons/xss.md:25" not in build.output  # code is shown, not run
     html = build.html("lessons/xss/index.html")
     page = BeautifulSoup(html, "html.parser")

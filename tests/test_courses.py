@@ -73,20 +73,20 @@ def test_course_errors_have_path_and_line(tmp_path):
     (library.root / "content" / "lecturers.yml").write_text(LECTURERS, encoding="utf-8")
     write_course(library, "bad", lecturer="wang-fan", format="seminar", grades=[13], duration_min=-30)
     out = library.check().stdout
-    assert "content/courses/bad.md:3: lecturer: unknown key 'wang-fan' (did you mean 'wang-fang'?); " \
-           "the keys are defined in content/lecturers.yml (wang-fang, li-ming)" in out
-    assert "content/courses/bad.md:5: grades: grade 13 is not one of the configured grades (1–12)" in out
-    assert "content/courses/bad.md:6: format: must be one of lecture, workshop, online, group, " \
-           "not 'seminar'" in out
-    assert "content/courses/bad.md:7: duration_min: must be at least 1, not -30" in out
-    assert "course (点单课程): 1 found, 0 published, 0 drafts, 1 rejected" in out
+    assert "content/courses/bad.md:3: [XY-R004] 讲师（lecturer）的“wang-fan”没有登记（是不是想写 " \
+           "wang-fang？）；已登记在 content/lecturers.yml 中的键：wang-fang、li-ming" in out
+    assert "content/courses/bad.md:5: [XY-F028] 适用年级（grades）的 13 不是已配置的年级（1–12）" in out
+    assert "content/courses/bad.md:6: [XY-F017] 形式（format）只能是 lecture、workshop、online、group " \
+           "之一，而不是“seminar”" in out
+    assert "content/courses/bad.md:7: [XY-F016] 时长（分钟）（duration_min）应当不小于 1，而不是 -30" in out
+    assert "点单课程（course）：找到 1 个，发布 0 个，草稿 0 个，被拒 1 个" in out
 
 
 def test_lecturers_file_errors_have_lines(tmp_path):
     library = Library(tmp_path / "repo")
     (library.root / "content" / "lecturers.yml").write_text("wang-fang:\n  name: 王芳\n", encoding="utf-8")
     out = library.check().stdout
-    assert "content/lecturers.yml:1: missing required field 'wang-fang.title'" in out
+    assert "content/lecturers.yml:1: [XY-F002] 缺少必填字段 头衔（wang-fang.title）" in out
 
 
 def test_course_page_shows_lecturer_audience_and_outline(menu):

@@ -118,18 +118,18 @@ def test_hits_are_masked_in_every_message(library):
     library.lesson("a.md", grades=[2], body="## 教学目标\n\n联系 13812345678，身份证 11010519491231002X。\n\n## 教学过程\n\n过程\n")
     proc = library.check()
     assert proc.returncode == 1
-    assert "lessons/a.md:9:4: phone number '138******78' must not be published" in proc.stdout
-    assert "lessons/a.md:9:20: resident ID number '110*************2X' must not be published" in proc.stdout
+    assert "lessons/a.md:9:4: [XY-P001] 电话号码“138******78”不能发布" in proc.stdout
+    assert "lessons/a.md:9:20: [XY-P001] 身份证号“110*************2X”不能发布" in proc.stdout
     assert "13812345678" not in proc.stdout and "11010519491231002X" not in proc.stdout
     github = library.check("--format", "github").stdout
-    assert "::error file=lessons/a.md,line=9,col=4::phone number '138******78'" in github
+    assert "::error file=lessons/a.md,line=9,col=4,title=XY-P001::电话号码“138******78”" in github
     assert "13812345678" not in github
 
 
 def test_front_matter_is_scanned_too(library):
     library.fill_coverage()
     library.lesson("a.md", grades=[2], author="王老师 13812345678")
-    assert "lessons/a.md:6:14: phone number '138******78' must not be published" in library.check().stdout
+    assert "lessons/a.md:6:14: [XY-P001] 电话号码“138******78”不能发布" in library.check().stdout
 
 
 def test_a_hit_fails_the_build_and_nothing_is_published(library):
@@ -137,7 +137,7 @@ def test_a_hit_fails_the_build_and_nothing_is_published(library):
     library.lesson("a.md", grades=[2], body="## 教学目标\n\n住在阳光小区3栋2单元。\n\n## 教学过程\n\n过程\n")
     build = library.build()
     assert build.returncode == 1
-    assert "lessons/a.md:9:1: home address '住在阳******单元' must not be published" in build.output, build.output
+    assert "lessons/a.md:9:1: [XY-P001] 家庭住址“住在阳******单元”不能发布" in build.output, build.output
     assert "阳光小区3栋2单元" not in build.output
     assert not (build.site / "lessons" / "a").exists()
 
@@ -149,16 +149,16 @@ def test_reviewed_exception_is_allowed_and_listed(library):
         "<!-- xinyu-allow: email 区心理中心公开邮箱 -->\n联系 center@example.org\n\n## 教学过程\n\n过程\n"))
     build = library.build()
     assert build.returncode == 0, build.output
-    assert "xinyu: privacy exception reviewed: lessons/a.md:9 phone (区心理援助热线，公开号码)" in build.output
-    assert "xinyu: privacy exception reviewed: lessons/a.md:12 email (区心理中心公开邮箱)" in build.output
+    assert "xinyu：经审核的隐私例外：lessons/a.md:9 phone（区心理援助热线，公开号码）" in build.output
+    assert "xinyu：经审核的隐私例外：lessons/a.md:12 email（区心理中心公开邮箱）" in build.output
 
 
 def test_exception_needs_a_rule_and_a_reason(library):
     library.fill_coverage()
     library.lesson("a.md", grades=[2], body="## 教学目标\n\n热线 0791-88881234 <!-- xinyu-allow: phone -->\n\n## 教学过程\n")
     out = library.check().stdout
-    assert "lessons/a.md:9: xinyu-allow needs a rule" in out
-    assert "lessons/a.md:9:4: phone number" in out
+    assert "lessons/a.md:9: [XY-P003] xinyu-allow 需要写明规则" in out
+    assert "lessons/a.md:9:4: [XY-P001] 电话号码" in out
 
 
 def test_allowed_emails_come_from_mkdocs_yml(tmp_path):
@@ -166,8 +166,8 @@ def test_allowed_emails_come_from_mkdocs_yml(tmp_path):
     library.fill_coverage()
     library.lesson("a.md", grades=[2], summary="联系 xinli@qsh.edu.cn 或 other@qsh.edu.cn")
     out = library.check().stdout
-    assert "other@" not in out and "e-mail address 'oth" in out
-    assert out.count("e-mail address") == 1
+    assert "other@" not in out and "[XY-P001] 电子邮箱“oth" in out
+    assert out.count("电子邮箱") == 1
 
 
 def test_add_name_from_argument_and_from_standard_input(library):
@@ -186,7 +186,7 @@ def test_add_name_from_argument_and_from_standard_input(library):
     library.fill_coverage()
     library.lesson("a.md", grades=[2], body="## 教学目标\n\n李四今天很开心。\n\n## 教学过程\n")
     out = library.check().stdout
-    assert "lessons/a.md:9:1: protected name '李*' must not be published" in out
+    assert "lessons/a.md:9:1: [XY-P001] 受保护的姓名“李*”不能发布" in out
     assert "李四" not in out
     assert xinyu(library.root, "privacy", "add-name", "x", "--root", ".").returncode == 2
 

@@ -155,11 +155,11 @@ def test_gate_reads_pages_as_a_visitor_does(gate_site):
         "c/index.html": _page("<table><tr><td>1</td>\n<td>13812345678</td></tr></table>"),
         "d/index.html": _page('<a href="mailto:zhangsan%40qq.com">写信</a>'),
     })
-    assert any(f.startswith("site/a/index.html: phone number '138******78'") for f in found)
-    assert any(f.startswith("site/b/index.html: protected name '刘**' reached the built site in an "
-                            "attribute") for f in found)
-    assert any(f.startswith("site/c/index.html: phone number") for f in found)
-    assert any(f.startswith("site/d/index.html: e-mail address") for f in found)
+    assert any(f.startswith("site/a/index.html: [XY-G005] 电话号码“138******78”") for f in found)
+    assert any(f.startswith("site/b/index.html: [XY-G005] 受保护的姓名“刘**”出现在构建后的网站中"
+                            "（在属性值中）") for f in found)
+    assert any(f.startswith("site/c/index.html: [XY-G005] 电话号码") for f in found)
+    assert any(f.startswith("site/d/index.html: [XY-G005] 电子邮箱") for f in found)
     assert not any(MOBILE in f or "刘梓涵" in f for f in found)
 
 
@@ -175,10 +175,11 @@ def test_gate_reads_json_names_text_and_documents(gate_site):
         "sitemap.xml.gz": __import__("gzip").compress(b"<urlset><loc>https://x/13812345678/</loc></urlset>"),
     })
     text = "\n".join(found)
-    for where in ("search/search_index.json: resident ID", "site/13812345678: phone number"
-                  .replace("13812345678", "138******78"), "notes.txt: e-mail", "sheet.docx: phone",
-                  "meta.docx: protected name", "sheet.pdf: phone", "author.pdf: e-mail",
-                  "sitemap.xml.gz: phone"):
+    for where in ("search/search_index.json: [XY-G005] 身份证号", "site/13812345678: [XY-G005] 电话号码"
+                  .replace("13812345678", "138******78"), "notes.txt: [XY-G005] 电子邮箱",
+                  "sheet.docx: [XY-G005] 电话号码", "meta.docx: [XY-G005] 受保护的姓名",
+                  "sheet.pdf: [XY-G005] 电话号码", "author.pdf: [XY-G005] 电子邮箱",
+                  "sitemap.xml.gz: [XY-G005] 电话号码"):
         assert where in text, (where, text)
     assert MOBILE not in text and "刘梓涵" not in text and EMAIL not in text
 
@@ -187,12 +188,12 @@ def test_gate_fails_closed_on_what_it_cannot_read(gate_site, tmp_path):
     found = gate_site({"lessons/x/a.js": "alert(1)", "lessons/x/b.pdf": b"%PDF-1.4 broken",
                        "lessons/x/c.docx": b"not a zip", "assets/theme.js": "theme()"},
                       trusted={"assets/theme.js"})
-    assert any("a.js: a '.js' file cannot be checked" in f for f in found)
-    assert any("b.pdf: cannot be read for checking" in f for f in found)
-    assert any("c.docx: cannot be read for checking" in f for f in found)
+    assert any("a.js: [XY-G003] “.js”文件无法检查个人信息" in f for f in found)
+    assert any("b.pdf: [XY-G001] 无法读取：" in f for f in found)
+    assert any("c.docx: [XY-G001] 无法读取：" in f for f in found)
     assert not any("theme.js" in f for f in found)
     os.symlink("/etc/passwd", tmp_path / "site" / "link.txt")
-    assert any("link.txt: a symbolic link" in f for f in gate_site({}))
+    assert any("link.txt: [XY-G002] 构建后的网站里有符号链接" in f for f in gate_site({}))
 
 
 def test_gate_refuses_what_would_run_a_script(gate_site):
@@ -206,12 +207,12 @@ def test_gate_refuses_what_would_run_a_script(gate_site):
         "g/index.html": _page('<form><input name="q"></form>'),
     }, generated={"g/index.html"})
     text = "\n".join(found)
-    assert "a/index.html: unsafe HTML reached the page: a title on <a>" in text
-    assert 'b/index.html: unsafe HTML reached the page: <p id="__config">' in text
-    assert "c/index.html: unsafe HTML reached the page: an event handler" in text
-    assert "d/index.html: unsafe HTML reached the page: a script URL" in text
-    assert "e/index.html: unsafe HTML reached the page: a <script> element" in text
-    assert "f/index.html: unsafe HTML reached the page: a <form> element" in text
+    assert "a/index.html: [XY-G004] 页面中出现了不安全的 HTML：<a> 上会被主题当作 HTML 显示的 title" in text
+    assert 'b/index.html: [XY-G004] 页面中出现了不安全的 HTML：会替换主题配置的 <p id="__config">' in text
+    assert "c/index.html: [XY-G004] 页面中出现了不安全的 HTML：<p> 上的事件属性" in text
+    assert "d/index.html: [XY-G004] 页面中出现了不安全的 HTML：<a href> 中的脚本链接" in text
+    assert "e/index.html: [XY-G004] 页面中出现了不安全的 HTML：页面内容中的 <script> 元素" in text
+    assert "f/index.html: [XY-G004] 页面中出现了不安全的 HTML：页面内容中的 <form> 元素" in text
     assert "g/index.html" not in text
 
 
@@ -228,15 +229,15 @@ def test_gate_runs_after_everything_else_and_empties_the_site(library):
     assert library.check().returncode == 0
     build = library.build()
     assert build.returncode == 1
-    assert "site/index.html: phone number '138******78' reached the built site" in build.output
-    assert "the site directory was emptied" in build.output
+    assert "site/index.html: [XY-G005] 电话号码“138******78”出现在构建后的网站中" in build.output
+    assert "网站文件夹已清空" in build.output
     assert MOBILE not in build.output and "138 1234 5678" not in build.output
     assert list(build.site.iterdir()) == []
 
 
 def test_the_demo_site_passes_the_gate_and_is_strict_clean(demo_build):
     # demo_build is built with --strict and asserts no warning; the gate ran in it
-    assert "output gate" not in demo_build.output
+    assert "输出闸门" not in demo_build.output and "[XY-G" not in demo_build.output
     assert (demo_build.site / "catalogue.json").is_file()
 
 
@@ -249,15 +250,16 @@ def _problems(library: Library) -> str:
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("...md", "hidden file"), ("..md", "hidden file"), ("-x.md", "cannot be a web address"),
-    (".zz-hidden.md", "hidden file"), ("a b.md", "cannot be a web address"),
-    ("index.md", "is reserved"), ("50%.md", "cannot be a web address"),
+    ("...md", "[XY-N007] 隐藏文件"), ("..md", "[XY-N007] 隐藏文件"),
+    ("-x.md", "[XY-N002] 文件名“-x”不能作为网址"), (".zz-hidden.md", "[XY-N007] 隐藏文件"),
+    ("a b.md", "[XY-N002] 文件名“a b”不能作为网址"), ("index.md", "[XY-N001] 文件名“index”是网站保留的名字"),
+    ("50%.md", "[XY-N002] 文件名“50%”不能作为网址"),
 ])
 def test_unsafe_file_names_are_errors(library, name, expected):
     library.fill_coverage()
     library.lesson(f"g1/{name}", grades=[1])
     out = _problems(library)
-    assert expected in out and "1 rejected" in out, out
+    assert expected in out and "被拒 1 个" in out, out
 
 
 def test_personal_data_in_file_and_folder_names(library, names):
@@ -267,8 +269,8 @@ def test_personal_data_in_file_and_folder_names(library, names):
     library.root.joinpath("privacy").mkdir()
     ProtectedNames().add(library.root / "privacy" / "protected-names.txt", "刘梓涵")
     out = _problems(library)
-    assert "lessons/g1/138******78.md: the file name contains a phone number '138******78'" in out
-    assert "lessons/刘**/a.md: the file name contains a protected name '刘**'" in out
+    assert "lessons/g1/138******78.md: [XY-P002] 文件名中含有电话号码“138******78”" in out
+    assert "lessons/刘**/a.md: [XY-P002] 文件名中含有受保护的姓名“刘**”" in out
     assert MOBILE not in out and "刘梓涵" not in out
 
 
@@ -280,11 +282,11 @@ def test_links_fifos_and_unreadable_entries_are_reported_not_skipped(library):
     os.symlink("/tmp", library.root / "lessons" / "linked")
     os.mkfifo(folder / "pipe.md")
     out = _problems(library)
-    assert "lessons/g1/passwd.md: a symbolic link (to another file) is never published" in out
-    assert "lessons/g1/dangling.md: a symbolic link (to a missing file)" in out
-    assert "lessons/linked: a symbolic link to a folder is never followed" in out
-    assert "lessons/g1/pipe.md: not a regular file" in out
-    assert re.search(r"lesson \(教案\): (\d+) found, 48 published, 0 drafts, 4 rejected", out)
+    assert "lessons/g1/passwd.md: [XY-N005] 符号链接（指向另一个文件）不会发布" in out
+    assert "lessons/g1/dangling.md: [XY-N005] 符号链接（指向一个不存在的文件）" in out
+    assert "lessons/linked: [XY-N004] 符号链接的文件夹不会被跟随" in out
+    assert "lessons/g1/pipe.md: [XY-N008] 这不是普通文件" in out
+    assert re.search(r"教案（lesson）：找到 (\d+) 个，发布 48 个，草稿 0 个，被拒 4 个", out)
     build = library.build()
     assert build.returncode == 1 and not (build.site / "lessons" / "passwd").exists()
 
@@ -295,19 +297,19 @@ def test_registry_keys_cannot_leave_the_site(library, tmp_path):
     (library.root / "content" / "lecturers.yml").write_text(
         '"../../escaped-lecturer":\n  name: 王老师\n  title: 讲师\n', encoding="utf-8")
     out = _problems(library)
-    assert "lessons/collections.yml:1: the collection key '../../../../escaped-collection'" in out
-    assert "content/lecturers.yml:1: the lecturer key '../../escaped-lecturer'" in out
+    assert "lessons/collections.yml:1: [XY-N003] 课例集的键“../../../../escaped-collection”" in out
+    assert "content/lecturers.yml:1: [XY-N003] 讲师的键“../../escaped-lecturer”" in out
     build = library.build()
     assert build.returncode == 1
     assert not list(tmp_path.rglob("escaped-*"))
 
 
 @pytest.mark.parametrize("name, data, expected", [
-    ("page.html", "<script>window.__pwned=1</script>", "'.html' files are not published"),
-    ("pic.svg", "<svg onload='x'/>", "'.svg' files are not published"),
-    ("w.js", "x()", "'.js' files are not published"),
-    ("old.doc", "x", "save it as .docx"),
-    ("big.pdf", None, "the limit is 1 MB"),
+    ("page.html", "<script>window.__pwned=1</script>", "“.html”文件不发布"),
+    ("pic.svg", "<svg onload='x'/>", "“.svg”文件不发布"),
+    ("w.js", "x()", "“.js”文件不发布"),
+    ("old.doc", "x", "请另存为 .docx"),
+    ("big.pdf", None, "上限是 1 MB"),
 ])
 def test_attachments_by_allowlist_and_size(tmp_path, name, data, expected):
     library = Library(tmp_path / "repo", plugin={"attachment_max_mb": 1})
@@ -315,7 +317,7 @@ def test_attachments_by_allowlist_and_size(tmp_path, name, data, expected):
     library.write(f"g1/{name}", b"%PDF-1.4\n" + b"0" * 1_200_000 if data is None else data)
     library.lesson("g1/a.md", grades=[1], body=f"## 教学目标\n\n[附件]({name})\n\n## 教学过程\n\n过程\n")
     out = _problems(library)
-    assert expected in out, out
+    assert f"lessons/g1/a.md:9: [XY-B007] 附件“{name}”不能发布：" in out and expected in out, out
 
 
 def test_attachment_links_cannot_reach_outside(library, tmp_path):
@@ -326,8 +328,8 @@ def test_attachment_links_cannot_reach_outside(library, tmp_path):
     library.lesson("g1/a.md", grades=[1], body="## 教学目标\n\n[a](linked.txt) [b](../../../secret.txt)\n\n"
                                                  "## 教学过程\n\n过程\n")
     out = _problems(library)
-    assert "attachment 'linked.txt': 'lessons/g1/linked.txt' is a symbolic link" in out
-    assert "attachment '../../../secret.txt' must sit in the file's folder" in out
+    assert "[XY-B007] 附件“linked.txt”不能发布：“lessons/g1/linked.txt”是符号链接" in out
+    assert "[XY-B006] 附件“../../../secret.txt”必须放在本文件所在的文件夹" in out
 
 
 def test_attachments_and_docs_files_are_scanned(library):
@@ -339,10 +341,10 @@ def test_attachments_and_docs_files_are_scanned(library):
     (library.root / "content" / "notes.txt").write_text("邮箱 zhangsan@qq.com", encoding="utf-8")
     (library.root / "content" / "x.html").write_text("<p>hi</p>", encoding="utf-8")
     out = _problems(library)
-    assert "lessons/g1/sheet.pdf:2:8: phone number '138******78'" in out
-    assert "lessons/g1/list.csv:2:4: phone number '138******78'" in out
-    assert "content/notes.txt:1:4: e-mail address" in out
-    assert "content/x.html: '.html' files are not published" in out
+    assert "lessons/g1/sheet.pdf:2:8: [XY-P001] 电话号码“138******78”" in out
+    assert "lessons/g1/list.csv:2:4: [XY-P001] 电话号码“138******78”" in out
+    assert "content/notes.txt:1:4: [XY-P001] 电子邮箱" in out
+    assert "content/x.html: [XY-N012] “.html”文件不发布" in out
 
 
 def test_yaml_bombs_and_aliases_are_refused(library):
@@ -354,10 +356,10 @@ def test_yaml_bombs_and_aliases_are_refused(library):
     library.write("g1/deep.md", "---\ntitle: " + "[" * 3000 + "]" * 3000 + "\n---\n")
     library.write("g1/huge.md", "---\ntitle: x\nsummary: " + "长" * 300_000 + "\n---\n")
     out = _problems(library)
-    assert "lessons/g1/bomb.md:3: anchors and aliases" in out
-    assert "lessons/g1/merge.md:2: anchors and aliases" in out
-    assert "lessons/g1/deep.md:2: values are nested more than 20 levels deep" in out
-    assert "lessons/g1/huge.md:2: the front matter is" in out
+    assert "lessons/g1/bomb.md:3: [XY-Y009] 头信息里不能用锚点和别名" in out
+    assert "lessons/g1/merge.md:2: [XY-Y009] 头信息里不能用锚点和别名" in out
+    assert "lessons/g1/deep.md:2: [XY-Y010] 取值嵌套超过了 20 层" in out
+    assert "lessons/g1/huge.md:2: [XY-Y001] 头信息有" in out
 
 
 def test_values_echoed_in_messages_are_masked(library, names):
@@ -386,7 +388,7 @@ def test_titles_and_reserved_ids_are_neutralised(library):
         "[坏链接][r]\n\n[r]: javascript:window.__pwned=1\n\n## 教学过程\n\n过程\n"))
     build = library.build()
     assert build.returncode == 0, build.output
-    assert "unsafe HTML removed: a 'javascript:' link" in build.output
+    assert "[XY-H002] 不安全的链接已删除：“javascript:”链接" in build.output
     html = build.html("lessons/a/index.html")
     for title in re.findall(r'title="([^"]*)"', html):
         assert "&lt;" not in title and "&amp;" not in title and "<" not in title, title
@@ -432,13 +434,13 @@ def test_a_misspelled_option_gets_the_closest_name(tmp_path):
     build = library.build("--strict")
     assert build.returncode == 1
     assert "periods_chek" in build.output and "'periods_check'" in build.output
-    assert "unknown option 'periods_chek'（是不是 'periods_check'？）" in library.check().stdout
+    assert "[XY-K001] plugins.xinyu：未知选项“periods_chek”（是不是 'periods_check'？）" in library.check().stdout
 
 
 def test_hostile_paths_in_settings_are_refused(tmp_path):
     library = Library(tmp_path / "repo", plugin={"lessons_dir": "../../etc"})
     out = library.check().stdout
-    assert "lessons_dir must be a path inside the repository" in out
+    assert "[XY-K001] plugins.xinyu：lessons_dir 必须是仓库内的路径" in out
 
 
 def test_content_is_read_from_real_files_only(library):
@@ -458,8 +460,8 @@ def test_front_matter_of_hand_written_pages_cannot_reach_the_theme_raw(library):
         "template: 404.html\nsubtitle: <img src=x onerror=alert(1)>\n---\n# 关于\n\n正文\n",
         encoding="utf-8")
     out = _problems(library)
-    assert "content/about.md:4: warning: front matter key 'template' is not used" in out
-    assert "content/about.md:5: warning: front matter key 'subtitle' is not used" in out
+    assert "content/about.md:4: 警告 [XY-H003] 手写页面不使用头信息字段“template”" in out
+    assert "content/about.md:5: 警告 [XY-H003] 手写页面不使用头信息字段“subtitle”" in out
     build = library.build()
     assert build.returncode == 0, build.output
     html = build.html("about/index.html")
@@ -474,9 +476,9 @@ def test_yaml_escapes_and_folded_lines_are_read_as_parsed(library):
     library.write("g1/a.md", '---\ntitle: "课 \\u0031\\u0033\\u00381234 5678"\ngrades: [1]\ntopic: emotion\n'
                              "summary: >\n  家长 138\n  1234 5678\n---\n## 教学目标\n\n## 教学过程\n")
     out = _problems(library)
-    assert "lessons/g1/a.md:2: phone number '138******78' must not be published" in out
-    assert "lessons/g1/a.md:6:6: phone number '138******78'" in out
-    assert out.count("phone number") == 2
+    assert "lessons/g1/a.md:2: [XY-P001] 电话号码“138******78”不能发布" in out
+    assert "lessons/g1/a.md:6:6: [XY-P001] 电话号码“138******78”" in out
+    assert out.count("电话号码") == 2
 
 
 @pytest.mark.parametrize("text", ["1三8一二三四五六七八", "zhangsan@qq。com"])
@@ -491,7 +493,7 @@ def test_pdf_with_scripts_is_refused(library):
                                         b"/JS (app.alert(1)) >> >>")
     library.write("g1/s.pdf", pdf)
     library.lesson("g1/a.md", grades=[1], body="## 教学目标\n\n[学习单](s.pdf)\n\n## 教学过程\n\n过程\n")
-    assert "lessons/g1/s.pdf: the PDF contains scripts" in _problems(library)
+    assert "lessons/g1/s.pdf: [XY-B009] the PDF contains scripts" in _problems(library)
 
 
 def _png(text_chunks: dict[str, str]) -> bytes:
@@ -528,9 +530,9 @@ def test_image_metadata_is_read(library, names):
                                                  "![](fake.png)\n\n## 教学过程\n\n过程\n")
     out = _problems(library)
     assert "ok.png" not in out
-    assert "lessons/g1/author.png:" in out and "protected name '刘**'" in out
-    assert "lessons/g1/comment.jpg:" in out and "phone number '138******78'" in out
-    assert "lessons/g1/fake.png: the image is not a PNG, JPEG, WebP or GIF" in out
+    assert "lessons/g1/author.png:" in out and "[XY-P001] 受保护的姓名“刘**”" in out
+    assert "lessons/g1/comment.jpg:" in out and "[XY-P001] 电话号码“138******78”" in out
+    assert "lessons/g1/fake.png: [XY-B009] the image is not a PNG, JPEG, WebP or GIF" in out
     assert "刘梓涵" not in out and MOBILE not in out
 
 
@@ -547,8 +549,8 @@ def test_audio_and_video_tags_are_read(library):
     library.lesson("g1/a.md", grades=[1], body="## 教学目标\n\n[录音](talk.mp3) [视频](class.mp4)\n\n"
                                                  "## 教学过程\n\n过程\n")
     out = _problems(library)
-    assert "lessons/g1/talk.mp3:" in out and "phone number '138******78'" in out
-    assert "lessons/g1/class.mp4:" in out and "e-mail address" in out
+    assert "lessons/g1/talk.mp3:" in out and "[XY-P001] 电话号码“138******78”" in out
+    assert "lessons/g1/class.mp4:" in out and "[XY-P001] 电子邮箱" in out
 
 
 _DISGUISES = ["<!-- -->", "<span></span>", "**", "\u200b", "\u2060", " ", "-", "\n", "/", ".", "_",

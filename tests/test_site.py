@@ -138,7 +138,7 @@ def test_drafts_are_not_published_and_summary_counts_every_file(covered):
     assert not (covered.site / "lessons" / "draft").exists()
     index = json.loads((covered.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not any("未完成的草稿课" in doc["title"] or "draft" in doc["location"] for doc in index["docs"])
-    assert "xinyu: lesson (教案): 53 found, 52 published, 1 drafts, 0 rejected" in covered.output
+    assert "xinyu：教案（lesson）：找到 53 个，发布 52 个，草稿 1 个，被拒 0 个" in covered.output
 
 
 def test_attachments_are_copied_beside_the_lesson_page(covered):
@@ -201,8 +201,8 @@ def test_coverage_gap_fails_the_build_naming_each_cell(library):
     library.fill_coverage(skip={(3, "emotion"), (11, "life")})
     build = library.build()
     assert build.returncode == 1
-    assert "lessons: coverage gap: 三年级 (3) × 情绪调适 (emotion) has no published lesson" in build.output
-    assert "lessons: coverage gap: 高二 (11) × 生命教育 (life) has no published lesson" in build.output
+    assert "lessons: [XY-C001] 覆盖缺口：三年级（3）× 情绪调适（emotion）没有已发布的教案" in build.output
+    assert "lessons: [XY-C001] 覆盖缺口：高二（11）× 生命教育（life）没有已发布的教案" in build.output
     assert "Traceback" not in build.output
 
 
@@ -224,7 +224,7 @@ def test_removing_the_last_lesson_of_a_cell_fails_the_build(library):
     (library.root / "lessons" / "g7" / "study-7.md").unlink()
     build = library.build()
     assert build.returncode == 1
-    assert "七年级 (7) × 学习适应 (study)" in build.output
+    assert "[XY-C001] 覆盖缺口：七年级（7）× 学习适应（study）" in build.output
 
 
 def test_invalid_lesson_fails_the_build_with_path_and_line(library):
@@ -232,8 +232,9 @@ def test_invalid_lesson_fails_the_build_with_path_and_line(library):
     library.lesson("broken.md", topic="emotoin")
     build = library.build()
     assert build.returncode == 1
-    assert "lessons/broken.md:4: topic: unknown topic 'emotoin' (did you mean 'emotion'?)" in build.output
-    assert "lesson (教案): 49 found, 48 published, 0 drafts, 1 rejected" in build.output
+    assert "lessons/broken.md:4: [XY-F022] 主题（topic）的“emotoin”不是已配置的主题（是不是想写 emotion？）" \
+        in build.output
+    assert "教案（lesson）：找到 49 个，发布 48 个，草稿 0 个，被拒 1 个" in build.output
     assert "Traceback" not in build.output
 
 
@@ -242,8 +243,8 @@ def test_periods_shortfall_is_a_warning_or_an_error_when_configured(tmp_path):
     warn.fill_coverage()
     build = warn.build()
     assert build.returncode == 0
-    assert "periods: 一年级 (1) has 0 (上学期) + 0 (下学期) + 4 (either) lesson periods; " \
-           "the district minimum is 6 per semester, 8 short" in build.output
+    assert "[XY-C002] 课时不足：一年级（1）上学期 0 课时 + 下学期 0 课时 + 不限学期 4 课时；" \
+           "区里要求每学期至少 6 课时，还差 8 课时" in build.output
     strict = Library(tmp_path / "strict", plugin={"periods_check": "error"})
     strict.fill_coverage()
     assert strict.build().returncode == 1
@@ -268,7 +269,7 @@ def test_missing_jieba_is_a_build_error(library, tmp_path):
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=library.root, env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1
-    assert "needs 'jieba' to segment Chinese text" in proc.stderr
+    assert "搜索插件需要 jieba 来切分中文" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
@@ -284,4 +285,4 @@ def test_district_search_dictionary_keeps_its_words_whole(tmp_path):
     assert "\u200b阳光晨读营\u200b" in doc["text"]
     (library.root / "words.txt").unlink()
     missing = library.build()
-    assert missing.returncode == 1 and "search_dict 'words.txt' does not exist" in missing.output
+    assert missing.returncode == 1 and "搜索词典 search_dict“words.txt”不存在" in missing.output
