@@ -46,8 +46,8 @@ def test_demo_coverage_page_shows_full_coverage_and_both_period_states(demo_buil
 
 
 def test_demo_build_prints_a_summary_that_accounts_for_every_file(demo_build):
-    match = re.search(r"xinyu: lesson \(教案\): (\d+) found, (\d+) published, (\d+) drafts, "
-                      r"(\d+) rejected", demo_build.output)
+    match = re.search(r"xinyu：教案（lesson）：找到 (\d+) 个，发布 (\d+) 个，草稿 (\d+) 个，"
+                      r"被拒 (\d+) 个", demo_build.output)
     found, published, drafts, rejected = map(int, match.groups())
     assert found == published + drafts + rejected == len(list((REPO / "lessons").rglob("*.md")))
     assert "Traceback" not in demo_build.output
