@@ -360,9 +360,6 @@ def test_a_phone_number_echoed_as_a_wrong_value_is_masked(library):
     assert "“138******78" in problem["message"]
 
 
-@pytest.mark.xfail(strict=True, reason="redact() swallows the closing quote after a masked value "
-                   "when a Chinese character follows it: normalise.original_span ends a hit at the "
-                   "next kept character, past the dropped ”")
 def test_masking_keeps_the_quote_around_the_masked_value(library):
     library.lesson("a.md", topic=MOBILE)
     [problem] = [p for p in load_library(library.root, {}).problems if p.code == "XY-F022"]

@@ -313,6 +313,10 @@ class PrivacyGuard:
             normalised, offsets = normalise_mapped(text, markup, collapse)
             for finding in self.find(normalised):
                 start, end = original_span(offsets, finding.start, finding.end, len(text))
+                # The span runs to the next character the reading kept: give
+                # back what it dropped after the value (a closing quote, a space).
+                while end - 1 > start and not text[end - 1].isalnum():
+                    end -= 1
                 if not any(start < e and s < end for s, e, _ in spans):
                     spans.append((start, end, mask(finding.value)))
         for start, end, masked in sorted(spans, reverse=True):
