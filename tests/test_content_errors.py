@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
 from conftest import Library, dedent, tiny_pdf
 from xinyu.core.library import load_library
 
