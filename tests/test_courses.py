@@ -78,7 +78,7 @@ def test_course_errors_have_path_and_line(tmp_path):
     assert "content/courses/bad.md:5: [XY-F028] 适用年级（grades）的 13 不是已配置的年级（1–12）" in out
     assert "content/courses/bad.md:6: [XY-F017] 形式（format）只能是 lecture、workshop、online、group " \
            "之一，而不是“seminar”" in out
-    assert "content/courses/bad.md:7: [XY-F016] 时长（分钟）（duration_min）应当不小于 1，而不是 -30" in out
+    assert "content/courses/bad.md:7: [XY-F016] 时长（duration_min）应当不小于 1，而不是 -30" in out
     assert "点单课程（course）：找到 1 个，发布 0 个，草稿 0 个，被拒 1 个" in out
 
 

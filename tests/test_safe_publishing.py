@@ -433,8 +433,8 @@ def test_a_misspelled_option_gets_the_closest_name(tmp_path):
     library.fill_coverage()
     build = library.build("--strict")
     assert build.returncode == 1
-    assert "periods_chek" in build.output and "'periods_check'" in build.output
-    assert "[XY-K001] plugins.xinyu：未知选项“periods_chek”（是不是 'periods_check'？）" in library.check().stdout
+    assert "periods_chek" in build.output and "是不是想写 periods_check？" in build.output
+    assert "[XY-K001] plugins.xinyu：未知选项“periods_chek”（是不是想写 periods_check？）" in library.check().stdout
 
 
 def test_hostile_paths_in_settings_are_refused(tmp_path):

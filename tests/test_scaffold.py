@@ -156,7 +156,7 @@ def test_slug_is_derived_from_the_title():
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--topic", "emotoin"], "是不是 'emotion'"),
+    (["--topic", "emotoin"], "是不是想写 emotion？"),
     (["--grades", "13"], "适用年级（--grades）"),
     (["--grades", "3，x"], "适用年级（--grades）"),
     (["--slug", "index"], "保留名"),
@@ -176,7 +176,7 @@ def test_an_unknown_lecturer_is_refused_with_a_suggestion(lib, capsys):
     args = [a if a != "wang-fang" else "wang-fan" for a in ARGS["course"]]
     assert new(lib, "course", *args) == 2
     err = capsys.readouterr().err
-    assert "讲师（--lecturer）没有 'wang-fan' 这一项（是不是 'wang-fang'？）" in err
+    assert "讲师（--lecturer）没有 'wang-fan' 这一项（是不是想写 wang-fang？）" in err
     assert "chen-jing（陈静）" in err
     assert not (lib.root / "content" / "courses").exists()
 

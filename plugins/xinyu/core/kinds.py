@@ -119,7 +119,7 @@ COURSE = Kind(
         Field("format", Choice(tuple(FORMATS)), required=True, example="format: lecture",
               label="形式", help='lecture 讲座、workshop 工作坊、online 线上、group 团体辅导。'),
         Field("duration_min", Integer(minimum=1), required=True, example="duration_min: 90",
-              label="时长（分钟）", help='一次课的分钟数，整数，如 90。'),
+              label="时长", help='一次课的分钟数，整数，如 90。'),
         Field("capacity", Integer(minimum=1),
               label="人数上限", help='一次最多多少人，整数；不写表示不限。'),
         Field("lead_time_days", Integer(minimum=0), default=0,

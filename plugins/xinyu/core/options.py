@@ -64,7 +64,7 @@ def default(name: str) -> Any:
 
 def did_you_mean(name: str) -> str:
     close = difflib.get_close_matches(name, list(BY_NAME), n=1, cutoff=0.6)
-    return f"（是不是 '{close[0]}'？）" if close else ""
+    return f"（是不是想写 {close[0]}？）" if close else ""
 
 
 def unknown_options(data: dict[str, Any]) -> list[str]:

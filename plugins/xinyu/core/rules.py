@@ -126,8 +126,8 @@ _TABLE: tuple[tuple[str, str, Severity, str], ...] = (
     ("N010", "generated-folder", E, "“{name}/”由 xinyu 生成；放在这里的页面会替换生成的页面，请移走"),
     ("N011", "generated-file", E, "“{name}”由 xinyu 生成；请给这个文件改名"),
     ("N012", "file-type-refused", E, "“{suffix}”文件不发布（{reason}）；请从网站文件夹中删除"),
-    ("N014", "file-refused", E, "这个文件不能发布：{reason}"),
     ("N013", "site-dir-link", E, "网站输出文件夹是符号链接；构建会在别处写入和删除文件，请删除这个链接"),
+    ("N014", "file-refused", E, "这个文件不能发布：{reason}"),
     # P: personal data
     ("P001", "personal-data", E, "{what}“{found}”不能发布"),
     ("P002", "personal-data-in-name", E, "文件名中含有{what}“{found}”；请改名"),

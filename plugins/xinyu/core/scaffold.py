@@ -213,7 +213,7 @@ def _one_of(field: Field, what: str, text: str, options: dict[str, str]) -> Any:
         key = folded.get(text.casefold())
     if key is None:
         close = difflib.get_close_matches(text, list(options) + list(by_label), n=1, cutoff=0.6)
-        hint = f"（是不是 '{by_label.get(close[0], close[0])}'？）" if close else ""
+        hint = f"（是不是想写 {by_label.get(close[0], close[0])}？）" if close else ""
         listed = "、".join(f"{k}（{label}）" if label != k else k for k, label in options.items())
         raise ScaffoldError(f"{what}没有 '{text}' 这一项{hint}；可以写：{listed}")
     return int(key) if isinstance(field.type, Semester) else key
