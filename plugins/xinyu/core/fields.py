@@ -8,12 +8,12 @@ settings, so a district's own configuration is what is checked.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from .rules import did_you_mean
 from .vocabulary import SEMESTERS, Settings
 
 
@@ -29,11 +29,6 @@ class Invalid(ValueError):
 
 class FieldType(Protocol):
     def parse(self, value: Any, settings: Settings) -> Any: ...
-
-
-def did_you_mean(value: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f"（是不是想写 {close[0]}？）" if close else ""
 
 
 def _is_int(value: Any) -> bool:

@@ -8,9 +8,10 @@ README is declared exactly here, with its default written once.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any
+
+from .rules import did_you_mean as closest
 
 # Shapes MkDocs checks; the meaning of each value is checked by
 # `vocabulary.settings_from_mapping`, which `xinyu check` shares.
@@ -63,8 +64,7 @@ def default(name: str) -> Any:
 
 
 def did_you_mean(name: str) -> str:
-    close = difflib.get_close_matches(name, list(BY_NAME), n=1, cutoff=0.6)
-    return f"（是不是想写 {close[0]}？）" if close else ""
+    return closest(name, list(BY_NAME))
 
 
 def unknown_options(data: dict[str, Any]) -> list[str]:

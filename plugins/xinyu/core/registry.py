@@ -7,13 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from .fields import did_you_mean
 from .files import MAX_TEXT_BYTES, file_problem, key_problem
 from .frontmatter import parse_front_matter
 from .loader import Entry
 from .privacy import Allowance, PrivacyGuard
 from .problems import Problem
-from .rules import report
+from .rules import did_you_mean, report
 from .schema import Field
 from .source import read_text
 from .validate import validate_group

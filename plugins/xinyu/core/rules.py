@@ -12,6 +12,7 @@ Codes never change meaning; a retired rule keeps its code unused.
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
 from dataclasses import dataclass
@@ -169,6 +170,12 @@ PERSONAL_DATA = {
     "name": "受保护的姓名",
     "bidi": "文字方向控制符",
 }
+
+
+def did_you_mean(value: str, choices: list[str]) -> str:
+    """The hint every message gives for a near miss: （是不是想写 emotion？）."""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f"（是不是想写 {close[0]}？）" if close else ""
 
 
 def report(name: str, path: str, line: int, col: int = 0, /,

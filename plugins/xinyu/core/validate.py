@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fields import Invalid, did_you_mean
+from .fields import Invalid
 from .frontmatter import FrontMatter
 from .markdown import headings
 from .problems import Problem
-from .rules import report
+from .rules import did_you_mean, report
 from .schema import Field, Kind
 from .vocabulary import Settings
 
