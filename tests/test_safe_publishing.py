@@ -493,7 +493,7 @@ def test_pdf_with_scripts_is_refused(library):
                                         b"/JS (app.alert(1)) >> >>")
     library.write("g1/s.pdf", pdf)
     library.lesson("g1/a.md", grades=[1], body="## 教学目标\n\n[学习单](s.pdf)\n\n## 教学过程\n\n过程\n")
-    assert "lessons/g1/s.pdf: [XY-B009] the PDF contains scripts" in _problems(library)
+    assert "lessons/g1/s.pdf: [XY-B009] PDF 里有脚本或启动动作" in _problems(library)
 
 
 def _png(text_chunks: dict[str, str]) -> bytes:
@@ -532,7 +532,7 @@ def test_image_metadata_is_read(library, names):
     assert "ok.png" not in out
     assert "lessons/g1/author.png:" in out and "[XY-P001] 受保护的姓名“刘**”" in out
     assert "lessons/g1/comment.jpg:" in out and "[XY-P001] 电话号码“138******78”" in out
-    assert "lessons/g1/fake.png: [XY-B009] the image is not a PNG, JPEG, WebP or GIF" in out
+    assert "lessons/g1/fake.png: [XY-B009] 图片的内容与扩展名不符" in out
     assert "刘梓涵" not in out and MOBILE not in out
 
 

@@ -53,7 +53,7 @@ def extract_text(path: Path, data: bytes | None = None) -> str | None:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from None
+            raise Unreadable(f"无法读取文件：{exc.strerror or exc}") from None
     if suffix in TEXT_TYPES or path.name == "CNAME":
         return decode_any(data)
     if suffix in OFFICE_TYPES:
@@ -64,7 +64,7 @@ def extract_text(path: Path, data: bytes | None = None) -> str | None:
         return media_metadata_text(data)
     if suffix == ".pdf":
         return _pdf_text(data)
-    raise Unreadable(f"'{suffix or path.name}' files cannot be checked for personal data")
+    raise Unreadable(f"“{suffix or path.name}”文件无法检查个人信息")
 
 
 def decode_any(data: bytes) -> str:
@@ -75,7 +75,7 @@ def decode_any(data: bytes) -> str:
         pass
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
-        raise Unreadable("the text is in no encoding that can be recognised")
+        raise Unreadable("文字的编码无法识别")
     return str(best)
 
 
@@ -93,23 +93,22 @@ def _number(text: str) -> str:
 
 def _office_text(data: bytes, depth: int = 0) -> str:
     if depth > MAX_DEPTH:
-        raise Unreadable("documents are embedded in documents too deeply to be checked")
+        raise Unreadable("文档里套文档的层数太多，无法检查")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
         if sum(m.file_size for m in members) > MAX_UNPACKED:
-            raise Unreadable("the document unpacks to more than 64 MB")
+            raise Unreadable("文档解压后超过 64 MB")
         texts = []
         for member in members:
             name = member.filename.lower()
             if name.startswith(("basic/", "scripts/")) or "vbaproject" in name or \
                     name.endswith((".bin", ".ole", ".emf", ".wmf")) or "embeddings/" in name:
-                raise Unreadable(f"the document contains macros or an embedded object "
-                                 f"({member.filename}) that cannot be checked; remove it")
+                raise Unreadable(f"文档里有宏或嵌入对象（{member.filename}），无法检查；请删除")
             if name.endswith((".xml", ".rels")):
                 text = _xml_text(archive.read(member))
                 if "script:event-listener" in text or "vnd.sun.star.script" in text:
-                    raise Unreadable("the document runs a macro when it is opened; remove it")
+                    raise Unreadable("文档打开时会运行宏；请删除宏")
                 texts.append(text)
             elif name.endswith((".docx", ".pptx", ".xlsx", ".odt", ".ods", ".odp")):
                 texts.append(_office_text(archive.read(member), depth + 1))
@@ -117,7 +116,7 @@ def _office_text(data: bytes, depth: int = 0) -> str:
     except Unreadable:
         raise
     except Exception as exc:  # damaged, encrypted or odd archives: fail closed
-        raise Unreadable(f"not a valid office document ({type(exc).__name__})") from None
+        raise Unreadable(f"不是有效的 Office 文档（{type(exc).__name__}）") from None
 
 
 def _xml_text(data: bytes) -> str:
@@ -141,7 +140,7 @@ def _xml_text(data: bytes) -> str:
                 if element.tail:
                     parts.append(element.tail)
     except (ElementTree.ParseError, ValueError) as exc:
-        raise Unreadable(f"a part of the document is not valid XML ({exc})") from None
+        raise Unreadable(f"文档的一部分不是有效的 XML（{exc}）") from None
     return "".join(parts) + "\n\n" + "\n\n".join(attributes)
 
 
@@ -204,13 +203,12 @@ def _pdf_text(data: bytes) -> str:
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise Unreadable("the PDF is protected by a password")
+            raise Unreadable("PDF 设有密码")
         texts = [str(value) for value in (reader.metadata or {}).values()]
         if reader.attachments:
-            raise Unreadable("the PDF has files attached inside it, which cannot be checked")
+            raise Unreadable("PDF 里嵌有附件，无法检查")
         if _has_scripts(reader, data):
-            raise Unreadable("the PDF contains scripts or launch actions; save it again as a "
-                             "plain PDF (print to PDF)")
+            raise Unreadable("PDF 里有脚本或启动动作；请重新保存为普通 PDF（“打印为 PDF”）")
         for field in (reader.get_fields() or {}).values():
             texts += [str(field.get(key, "")) for key in ("/V", "/TU", "/T")]
         texts += _pdf_outline_titles(reader)
@@ -228,7 +226,7 @@ def _pdf_text(data: bytes) -> str:
     except Unreadable:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files: fail closed
-        raise Unreadable(f"the PDF cannot be read ({type(exc).__name__})") from None
+        raise Unreadable(f"PDF 无法读取（{type(exc).__name__}）") from None
     return "\n".join(texts)
 
 
@@ -293,9 +291,9 @@ def image_metadata_text(data: bytes) -> str:
             blocks += re.findall(rb"\x21\xfe(.{1,255})", data, re.S)  # comment extensions
             blocks += re.findall(rb"XMP DataXMP(.{0,65536}?)\x01\xff", data, re.S)
         else:
-            raise Unreadable("the image is not a PNG, JPEG, WebP or GIF file its name says")
+            raise Unreadable("图片的内容与扩展名不符（不是 PNG、JPEG、WebP 或 GIF）")
     except (struct.error, zlib.error, IndexError) as exc:
-        raise Unreadable(f"the image cannot be read ({exc})") from None
+        raise Unreadable(f"图片无法读取（{exc}）") from None
     return "\n\n".join(_strings(block) for block in blocks)
 
 
@@ -326,13 +324,13 @@ def media_metadata_text(data: bytes) -> str:
         elif data[4:8] == b"ftyp":
             blocks += _mp4_user_data(data, 0, len(data))
     except (struct.error, IndexError) as exc:
-        raise Unreadable(f"the file's tags cannot be read ({exc})") from None
+        raise Unreadable(f"文件的标签无法读取（{exc}）") from None
     return "\n\n".join(_strings(block) for block in blocks)
 
 
 def _mp4_user_data(data: bytes, start: int, end: int, depth: int = 0) -> list[bytes]:
     if depth > 8:
-        raise Unreadable("boxes are nested too deeply to be checked")
+        raise Unreadable("文件结构嵌套太深，无法检查")
     found, position = [], start
     while position + 8 <= end:
         size, kind = struct.unpack(">I4s", data[position:position + 8])
@@ -342,7 +340,7 @@ def _mp4_user_data(data: bytes, start: int, end: int, depth: int = 0) -> list[by
         elif size == 0:
             size = end - position
         if size < header:
-            raise Unreadable("a damaged MP4 box")
+            raise Unreadable("MP4 文件结构损坏")
         if kind in (b"udta", b"meta", b"ilst", b"uuid", b"XMP_"):
             found.append(data[position + header:position + size])
         elif kind in (b"moov", b"trak"):

@@ -132,13 +132,28 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int, str]
     return line, _hint(reason)
 
 
+# PyYAML's reasons, as an editor would say them; anything else is kept in
+# English in brackets (it is still what the parser said).
+_REASONS = (
+    ("found character '\\t'", "这里不能用 Tab 字符；请用空格"),
+    ("mapping values are not allowed", "这一行多了一个“: ”（含有“: ”的值要加引号，例如 "
+                                       "title: \"课题: 情绪\"）"),
+    ("could not find expected ':'", "找不到字段名后面的冒号“:”（每行写成“字段: 值”）"),
+    ("expected ',' or ']'", "方括号列表没有正确结束（缺少“]”，或者两项之间少了半角逗号）"),
+    ("expected ',' or '}'", "花括号没有正确结束（缺少“}”，或者两项之间少了半角逗号）"),
+    ("expected <block end>", "缩进不一致（同一层的字段要对齐，子字段多缩进两个空格）"),
+    ("found unexpected end of stream", "内容意外结束（可能少了引号或括号）"),
+    ("found unknown escape character", "双引号里有无法识别的反斜杠转义（把 \\ 写成 \\\\，或改用单引号）"),
+    ("could not determine a constructor", "用了不认识的 YAML 标签（以 ! 开头）"),
+    ("found a tab character", "这里不能用 Tab 字符；请用空格"),
+)
+
+
 def _hint(reason: str) -> str:
-    if "found character '\\t'" in reason:
-        return "这里不能用 Tab 字符；请用空格"
-    if "mapping values are not allowed" in reason:
-        return (f"{reason}（含有“: ”的值要加引号，"
-                "例如 title: \"课题: 情绪\"）")
-    return reason
+    for english, chinese in _REASONS:
+        if english in reason:
+            return chinese
+    return f"YAML 无法解析这一行（{reason}）"
 
 
 def _index_lines(node: yaml.Node, first_line: int, prefix: str,
