@@ -62,3 +62,18 @@ def test_digits_that_are_not_ascii_get_a_message_not_a_traceback(library):
     found = {p.path: p.code for p in load_library(library.root, {}).problems
              if p.path.startswith("lessons/odd-")}
     assert found == {f"lessons/odd-{i}.md": "XY-F027" for i in range(4)}
+
+
+def test_yaml_slips_are_explained_in_chinese(library):
+    from xinyu.core.library import load_library
+
+    library.write("colon.md", "---\ntitle: 课题: 情绪\ngrades: [1]\n---\n")
+    library.write("list.md", "---\ntitle: 情绪\ngrades: [1, 2\ntopic: emotion\n---\n")
+    found = {p.path: str(p) for p in load_library(library.root, {}).problems
+             if p.code == "XY-Y005"}
+    assert found == {
+        "lessons/colon.md": "lessons/colon.md:2: [XY-Y005] YAML 语法错误：这一行多了一个“: ”"
+                            "（含有“: ”的值要加引号，例如 title: \"课题: 情绪\"）",
+        "lessons/list.md": "lessons/list.md:4: [XY-Y005] YAML 语法错误：方括号列表没有正确结束"
+                           "（缺少“]”，或者两项之间少了半角逗号）",
+    }
