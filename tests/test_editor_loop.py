@@ -77,3 +77,23 @@ def test_yaml_slips_are_explained_in_chinese(library):
         "lessons/list.md": "lessons/list.md:4: [XY-Y005] YAML 语法错误：方括号列表没有正确结束"
                            "（缺少“]”，或者两项之间少了半角逗号）",
     }
+
+
+def test_demo_lesson_links_to_its_own_source_and_shows_its_date(demo_build):
+    import yaml
+    from bs4 import BeautifulSoup
+    from conftest import REPO
+
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "!!python/object/apply:pymdownx.slugs.slugify", ""))
+    page = BeautifulSoup(demo_build.html("lessons/feelings-weather-report/index.html"), "html.parser")
+    updated = page.select_one("p.xinyu-updated")
+    assert re.fullmatch(r"最后更新：\d{4}-\d{2}-\d{2}·在仓库中编辑此页", updated.get_text(strip=True))
+    [source] = sorted(REPO.glob("lessons/**/feelings-weather-report.md"))
+    expected = f"{config['repo_url']}/edit/main/{source.relative_to(REPO).as_posix()}"
+    assert updated.select_one("a")["href"] == expected
+    # The header's repository link asks no third party (GitHub's API) for stars.
+    assert page.select_one("a.md-source")["href"] == config["repo_url"]
+    assert 'data-md-component="source"' not in demo_build.html("index.html")
+    index = BeautifulSoup(demo_build.html("lessons/index.html"), "html.parser")
+    assert index.select_one("p.xinyu-updated") is None

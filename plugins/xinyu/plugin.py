@@ -101,7 +101,8 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify(case="lower"))
         config.extra_css.insert(0, STYLESHEET)
         config.extra_javascript.extend(SCRIPTS)
-        config.theme.dirs.append(str(THEME))  # last: a site's custom_dir can override
+        # After the site's custom_dir (which can override ours), before Material's own.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
 
     @event_priority(50)  # before other plugins see the files, so they see ours too
