@@ -62,8 +62,22 @@ def new(library: Library, kind: str, *args: str) -> int:
 
 
 def problems_of(library: Library, path: str):
+    """The file's problems, apart from the hints left to fill in (XY-B010,
+    tested on their own below)."""
     result = load_library(library.root, {})
-    return [p for p in result.problems if p.path == path], result
+    return [p for p in result.problems if p.path == path and p.code != "XY-B010"], result
+
+
+def test_hints_left_to_fill_in_are_warnings_until_replaced(lib):
+    assert new(lib, "lesson", *ARGS["lesson"]) == 0
+    path = lib.root / CREATED["lesson"]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    hinted = [n for n, line in enumerate(lines, start=1) if "（待填写：" in line]
+    found = [p for p in load_library(lib.root, {}).problems if p.path == CREATED["lesson"]]
+    assert [(p.code, p.severity.value, p.line) for p in found] == [
+        ("XY-B010", "warning", n) for n in hinted] and hinted
+    path.write_text("\n".join(line.replace("（待填写：", "（") for line in lines), encoding="utf-8")
+    assert [p for p in load_library(lib.root, {}).problems if p.path == CREATED["lesson"]] == []
 
 
 @pytest.mark.parametrize("kind", ["lesson", "case", "course"])

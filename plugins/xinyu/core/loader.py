@@ -14,9 +14,10 @@ from .files import attachment_problem, slug_problem, walk_sources
 from .frontmatter import parse_front_matter
 from .html_safety import scan_markdown
 from .markdown import links as markdown_links
+from .markdown import prose
 from .privacy import Allowance, PrivacyGuard
 from .problems import Problem, Severity
-from .rules import report
+from .rules import SCAFFOLD_HINT, report
 from .schema import Kind
 from .source import read_text, split_front_matter
 from .validate import check_sections, validate_fields
@@ -114,6 +115,9 @@ def load_entry(root: Path, abs_path: Path, path: str, kind: Kind, settings: Sett
     meta, field_problems = validate_fields(front, kind, settings, path, 1)
     problems += field_problems
     problems += check_sections(source.body, source.body_line, kind.sections(settings), path)
+    problems += [report("scaffold-hint-left", path, source.body_line + offset)
+                 for offset, line in enumerate(prose(source.body).split("\n"))
+                 if SCAFFOLD_HINT in line]
     problems += scan_markdown(source.body, source.body_line, path)
     links, link_problems = _links(root, path, kind.directory(settings), source.body,
                                   source.body_line, int(settings.attachment_max_mb * 1024 * 1024))

@@ -107,6 +107,7 @@ _TABLE: tuple[tuple[str, str, Severity, str], ...] = (
     ("B007", "attachment-refused", E, "附件“{target}”不能发布：{reason}"),
     ("B008", "duplicate-slug", E, "文件名“{slug}”与 {other} 重复（文件名就是网页地址）；请改掉其中一个"),
     ("B009", "attachment-unreadable", E, "{reason}；无法检查其中的个人信息，因此不发布"),
+    ("B010", "scaffold-hint-left", W, "正文里还有 xinyu new 留下的提示“（待填写：……）”；请换成内容"),
     # H: unsafe HTML in contributed content (removed, and reported)
     ("H001", "unsafe-html", W, "不安全的 HTML 已删除：{what}"),
     ("H002", "unsafe-link", W, "不安全的链接已删除：“{scheme}:”链接"),
@@ -158,6 +159,9 @@ RULES: dict[str, Rule] = {
     for code, key, severity, template in _TABLE
 }
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES.values()}
+
+# The mark of a hint `xinyu new` writes for an editor to replace.
+SCAFFOLD_HINT = "（待填写："
 
 # What each privacy detector finds, as a message names it.
 PERSONAL_DATA = {
