@@ -55,12 +55,12 @@ from .loader import load_entry
 from .markdown import CJK
 from .privacy import PrivacyGuard
 from .problems import Problem
-from .rules import report
+from .rules import SCAFFOLD_HINT, report
 from .schema import Field, Kind
 from .vocabulary import SEMESTERS, Settings
 
 STATUS = "status"
-TODO = "待填写"  # the mark of a hint an editor must replace
+TODO = SCAFFOLD_HINT.strip("（：")  # 待填写: the mark of a hint an editor must replace (XY-B010)
 OPTIONAL = "选写"
 
 # Labels of a field's choices, for prompts and messages (topics come from the settings).
