@@ -361,13 +361,7 @@ def schema_fields(what: str, text: str) -> set[str]:
 
 
 def spec_of(kind, dotted: str) -> Field | None:
-    fields, found = kind.fields, None
-    for part in dotted.split("."):
-        found = next((f for f in fields if f.name == part), None)
-        if found is None:
-            return None
-        fields = found.fields
-    return found
+    return kind.field(dotted)
 
 
 def test_enough_agreement_cases():

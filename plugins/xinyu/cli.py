@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 from .cli_new import add_new_parser, run_new
-from .core.config_file import ConfigError, read_site_config, xinyu_plugin_config
+from .core.config_file import ConfigError, read_site_config, site_settings, xinyu_plugin_config
+from .core.markdown import CJK_RUN
 from .core.library import load_library
 from .core.privacy import ProtectedNames
 from .core.report import FORMATS, render
 from .core.schemas import FOLDER, write_schemas
-from .core.vocabulary import settings_from_mapping
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -50,14 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_check(root: Path, fmt: str, strict: bool) -> int:
-    config_path = root / "mkdocs.yml"
-    if not config_path.is_file():
-        print(f"xinyu：{root} 里没有 mkdocs.yml；请给出仓库的根目录", file=sys.stderr)
-        return EXIT_USAGE
     try:
-        site_config = read_site_config(config_path)
+        site_config = read_site_config(root / "mkdocs.yml")
     except ConfigError as exc:
-        print(f"xinyu: {exc}", file=sys.stderr)
+        print(f"xinyu：{exc}", file=sys.stderr)
         return EXIT_USAGE
     library = load_library(root, xinyu_plugin_config(site_config),
                            str(site_config.get("docs_dir") or "docs"),
@@ -76,15 +72,14 @@ def run_add_name(root: Path, name: str) -> int:
             print("姓名（输入后按回车，不会显示在命令历史中）：", end="", file=sys.stderr, flush=True)
         name = sys.stdin.readline()
     name = name.strip()
-    if not 2 <= len(name) <= 4 or not all("\u3400" <= c <= "\u9fff" for c in name):
+    if not 2 <= len(name) <= 4 or not CJK_RUN.fullmatch(name):
         print("xinyu：受保护的姓名是 2 到 4 个汉字", file=sys.stderr)
         return EXIT_USAGE
     try:
-        site_config = read_site_config(root / "mkdocs.yml")
+        _, settings, _ = site_settings(root)
     except ConfigError as exc:
-        print(f"xinyu: {exc}", file=sys.stderr)
+        print(f"xinyu：{exc}", file=sys.stderr)
         return EXIT_USAGE
-    settings, _ = settings_from_mapping(xinyu_plugin_config(site_config))
     path = root / settings.protected_names
     added = ProtectedNames.load(path).add(path, name)
     print(f"xinyu：{'已把哈希加入' if added else '已在名单中：'} {settings.protected_names}")
@@ -93,11 +88,10 @@ def run_add_name(root: Path, name: str) -> int:
 
 def run_schemas(root: Path, out: Path | None) -> int:
     try:
-        site_config = read_site_config(root / "mkdocs.yml")
+        _, settings, problems = site_settings(root)
     except ConfigError as exc:
         print(f"xinyu：{exc}", file=sys.stderr)
         return EXIT_USAGE
-    settings, problems = settings_from_mapping(xinyu_plugin_config(site_config))
     if problems:  # a schema from the defaults would check the wrong vocabulary
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, Mapping
 
-from .core.config_file import ConfigError, read_site_config, xinyu_plugin_config
+from .core.config_file import ConfigError, site_settings
 from .core.kinds import CASE, COURSE, LESSON
 from .core.library import privacy_guard
 from .core.privacy import PrivacyGuard
@@ -39,7 +39,7 @@ from .core.scaffold import (
     write,
 )
 from .core.schema import Field, Kind
-from .core.vocabulary import Settings, settings_from_mapping
+from .core.vocabulary import Settings
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2  # as in xinyu.cli
 
@@ -80,10 +80,9 @@ def run_new(args: argparse.Namespace) -> int:
     if not (root / "mkdocs.yml").is_file():
         return _fail(f"{root} 里没有 mkdocs.yml；请在仓库根目录运行，或用 --root 指定", EXIT_USAGE)
     try:
-        site_config = read_site_config(root / "mkdocs.yml")
+        _, settings, _ = site_settings(root)
     except ConfigError as exc:
         return _fail(str(exc), EXIT_USAGE)
-    settings, _ = settings_from_mapping(xinyu_plugin_config(site_config))
     guard = privacy_guard(root, settings)
     known = registries(root, kind, settings, guard)
     for field in must_ask(kind):

@@ -12,6 +12,9 @@ from typing import Any
 
 import yaml
 
+from .problems import Problem
+from .vocabulary import Settings, settings_from_mapping
+
 
 class _TolerantLoader(yaml.SafeLoader):
     pass
@@ -36,13 +39,24 @@ class ConfigError(Exception):
 def read_site_config(path: Path) -> dict[str, Any]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader)
+    except FileNotFoundError:
+        raise ConfigError(f"{path.parent} 里没有 mkdocs.yml；请在仓库根目录运行，"
+                          "或给出仓库根目录") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise ConfigError(f"{path}：无法读取（{exc.strerror or exc}）") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+        raise ConfigError(f"{path}：不是有效的 YAML（{exc}）") from None
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping of settings")
+        raise ConfigError(f"{path}：应当是“设置: 值”的形式")
     return data
+
+
+def site_settings(root: Path) -> tuple[dict[str, Any], Settings, list[Problem]]:
+    """mkdocs.yml of the repository at `root`, the xinyu settings in it and
+    the problems with them: what every command starts from."""
+    site_config = read_site_config(root / "mkdocs.yml")
+    settings, problems = settings_from_mapping(xinyu_plugin_config(site_config))
+    return site_config, settings, problems
 
 
 def xinyu_plugin_config(site_config: dict[str, Any]) -> dict[str, Any] | None:
