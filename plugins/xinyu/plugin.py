@@ -314,8 +314,8 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             for problem in problems:
                 log.error(str(problem))
             _empty(site_dir)
-            raise PluginError(f"xinyu: the output gate found {len(problems)} problems in the built "
-                              "site; the site directory was emptied so nothing is published")
+            raise PluginError(f"xinyu：输出闸门在构建后的网站中发现 {len(problems)} 个问题；"
+                              "网站文件夹已清空，什么都没有发布")
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled:
