@@ -9,6 +9,7 @@ validates them like any hand-written link.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -97,8 +98,12 @@ def _url(value: str) -> Markup:
 
 @pass_context
 def _link(context, target: str) -> Markup:
-    here = posixpath.dirname(context["page_uri"])
-    return Markup(quote(posixpath.relpath(target, here or "."), safe="/#.-_~"))
+    return _relative_link(target, posixpath.dirname(context["page_uri"]) or ".")
+
+
+@functools.lru_cache(maxsize=65536)  # thousands of pages link the same few pages
+def _relative_link(target: str, here: str) -> Markup:
+    return Markup(quote(posixpath.relpath(target, here), safe="/#.-_~"))
 
 
 def badge(award: str) -> Markup:
@@ -135,23 +140,31 @@ def score_total(case: Entry) -> int:
 def body_for(entry: Entry, page_uri: str) -> Markup:
     """The entry's Markdown body with its relative links pointing, from
     `page_uri`, to the linked entry's page or to the copied attachment."""
+    return _body(entry.body, tuple(entry.page_links.items()), entry.slug,
+                 ENTRY_FOLDERS[entry.kind.key], page_uri)
+
+
+@functools.lru_cache(maxsize=8192)  # `mkdocs serve` renders the same bodies on every rebuild
+def _body(body: str, page_links: tuple[tuple[str, str], ...], slug: str, folder: str,
+          page_uri: str) -> Markup:
     here = posixpath.dirname(page_uri)
-    folder = ENTRY_FOLDERS[entry.kind.key]
+    linked = dict(page_links)
 
     def replace(link: Link) -> str | None:
         written = link.target
         parts = urlsplit(written)
         if parts.scheme or parts.netloc or written.startswith(("#", "/")) or not parts.path:
             return None
-        if written in entry.page_links:
-            target = f"{folder}/{quote(entry.page_links[written])}/index.md"
+        if written in linked:
+            target = f"{folder}/{quote(linked[written])}/index.md"
         else:
-            target = f"{folder}/{quote(entry.slug)}/{parts.path}"
+            target = f"{folder}/{quote(slug)}/{parts.path}"
         return posixpath.relpath(target, here) + (f"#{parts.fragment}" if parts.fragment else "")
 
-    return Markup(mark_body(rewrite_links(entry.body, replace)))
+    return Markup(mark_body(rewrite_links(body, replace)))
 
 
+@functools.cache  # compiled once a process (`mkdocs serve`); a changed template is reloaded
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("xinyu", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -182,6 +195,9 @@ class PageRenderer:
         self.settings = library.settings
         self.env = _environment()
         self.lessons = sorted(library.lessons.published, key=lesson_order(self.settings))
+        self.by_topic: dict[str, list[Entry]] = {}  # in lesson order
+        for lesson in self.lessons:
+            self.by_topic.setdefault(lesson.meta["topic"], []).append(lesson)
         self.cases = sorted(library.cases.published, key=self.featured_rank)
         self.courses = sorted(library.courses.published, key=self.course_order)
 
@@ -216,8 +232,8 @@ class PageRenderer:
         return pages
 
     def _lesson(self, lesson: Entry) -> GeneratedPage:
-        same_topic = [item for item in self.lessons if item.meta["topic"] == lesson.meta["topic"]]
-        position = same_topic.index(lesson)
+        same_topic = self.by_topic[lesson.meta["topic"]]
+        position = next(i for i, item in enumerate(same_topic) if item is lesson)
         return self._render(
             "lesson.md.j2", entry_uri(lesson), lesson=lesson,
             previous=same_topic[position - 1] if position > 0 else None,

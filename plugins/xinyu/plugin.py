@@ -22,11 +22,12 @@ from .core.gate import Gate
 from .core.history import History, edit_base, edit_url, read_history
 from .core.html_safety import (escape_text, safe_page_meta, safe_tooltips, sanitize,
                                sanitize_page)
-from .core.library import Library, load_library, site_dir_problems
+from .core.library import Library, load_library, site_dir_problems, watched_paths
 from .core.options import did_you_mean
 from .core.reference import expand as expand_reference
 from .core.problems import Severity
 from .core.report import kind_summary
+from .core.vocabulary import settings_from_mapping
 from .core.schemas import FOLDER as SCHEMAS, all_schemas, schema_json
 from .pages import (
     CASES_INDEX,
@@ -41,6 +42,7 @@ from .pages import (
     grade_uri,
     topic_uri,
 )
+from .preview import Preview
 from .search_index import prepare_jieba, rewrite_index_file, search_words
 
 log = logging.getLogger("mkdocs.plugins.xinyu")
@@ -66,6 +68,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self.shipped: set[str] = set()  # theme and plugin files, by their path in the site
         self.trusted_pages: set[str] = set()  # the built pages of `trusted`
         self.sources: list[str] = []  # the repository files the site is built from
+        self.preview: Preview | None = None  # what this build rebuilds (mkdocs serve --dirty)
         self.history = History()  # each entry's last-change date
         self.edit_base: str | None = None  # edit links: base + source path
         self.edit_urls: dict[str, str | None] = {}  # generated page -> its source's edit link
@@ -86,7 +89,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         site_dir = Path(config.site_dir)
         if site_dir.is_relative_to(self.root) and \
                 (problems := site_dir_problems(self.root, site_dir.relative_to(self.root).as_posix())):
-            raise PluginError(f"xinyu: {problems[0]}")
+            raise PluginError(f"xinyu：{problems[0]}")
         _require_chinese_search(config)
         if self.config.search_dict and _uses_search(config):
             path = self.root / self.config.search_dict
@@ -248,7 +251,15 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         at = min(1, len(nav.items))
         nav.items[at:at] = sections
         _relink(nav)
+        # With --dirty, only what changed is rebuilt (see preview.py).
+        self.preview = Preview(config, files, nav, self.generated)
         return nav
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        if self.config.enabled and self.preview is not None:
+            self.preview.page_indexed(page)
+        return context
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
         # MkDocs has just set the page's edit link from docs_dir: a generated
@@ -305,11 +316,18 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             return
         site_dir = Path(config.site_dir)
         index = site_dir / "search" / "search_index.json"
-        if index.is_file():
+        preview = self.preview
+        if index.is_file() and preview:
+            preview.rewrite_index(index)  # after --dirty: completed with the pages not rebuilt
+        elif index.is_file():
             rewrite_index_file(index)
-        gate = Gate(self.library.guard, self.root, self.sources)
+        # After a dirty rebuild: every name, and the files changed since the last check passed.
+        memo, checked = preview.gate(self.library.guard) if preview else ({}, None)
+        gate = Gate(self.library.guard, self.root, self.sources, memo)
         problems = gate.check(site_dir, self.shipped, self.trusted_pages,
-                              label=site_dir.name or "site")
+                              label=site_dir.name or "site", previous=checked)
+        if preview and not problems:
+            preview.passed(gate.manifest, memo)
         if problems:
             for problem in problems:
                 log.error(str(problem))
@@ -318,8 +336,14 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                               "网站文件夹已清空，什么都没有发布")
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # Every content source, also those outside docs_dir (MkDocs watches docs_dir).
         if self.config.enabled:
-            server.watch(str(self.root / self.config.lessons_dir))
+            settings = self.library.settings if self.library else \
+                settings_from_mapping(dict(self.config))[0]
+            extra = [self.config.search_dict] if self.config.search_dict else []
+            for path in watched_paths(self.root, settings, Path(config.site_dir), extra,
+                                      watched=[Path(config.docs_dir)]):
+                server.watch(str(path))
         return server
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -28,6 +29,11 @@ SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）《》〈〉“”
 KEYS_FIELD = "keys"
 
 _prepared = False
+# Each word and dictionary is added once a process: adding one again raises
+# jieba's total frequency, and every segmentation after it would shift
+# (`mkdocs serve` prepares jieba for each rebuild).
+_added: set[str] = set()
+_user_dicts: set[tuple[str, bytes]] = set()
 
 
 def prepare_jieba(words: Iterable[str] = (), user_dict: Path | None = None) -> None:
@@ -41,7 +47,13 @@ def prepare_jieba(words: Iterable[str] = (), user_dict: Path | None = None) -> N
         jieba.load_userdict(str(USER_DICT))
         _prepared = True
     if user_dict is not None:
-        jieba.load_userdict(str(user_dict))
+        loaded = (str(user_dict), user_dict.read_bytes())
+        if loaded not in _user_dicts:
+            jieba.load_userdict(str(user_dict))
+            _user_dicts.add(loaded)
+            _added.clear()  # it may have changed a word's frequency: add them again
+    words = [w for w in words if w not in _added]
+    _added.update(words)
     for word in words:
         if word and CJK_RUN.search(word):
             jieba.add_word(word, freq=50000)
@@ -88,7 +100,46 @@ def optimise(index: dict[str, Any]) -> dict[str, Any]:
     return index
 
 
-def rewrite_index_file(path: Path) -> None:
-    index = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(optimise(index), ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+Written = dict[str, list[str]]  # page URL -> its documents in the index, as JSON text
+
+
+@dataclass
+class IndexUpdate:
+    """After a dirty build: the index as the build before wrote it, the new
+    entries of each page rebuilt (by URL), and every page of the site."""
+
+    previous: Written
+    built: dict[str, list[dict[str, Any]]]
+    pages: list[str]
+
+
+def rewrite_index_file(path: Path, update: IndexUpdate | None = None) -> Written:
+    """Rewrite the index Material wrote, and return what was written.
+    `update`: the file holds only the pages rebuilt (a dirty build; the
+    plugin stops Material merging its own previous index); the index written
+    is the previous one with those pages' documents replaced and the pages
+    that are gone left out (the others are not read again)."""
+    text = path.read_text(encoding="utf-8")
+    if update is None:
+        index = optimise(json.loads(text))
+        path.write_text(_json(index), encoding="utf-8")
+        written: Written = {}
+        for doc in index.get("docs", []):
+            written.setdefault(str(doc.get("location", "")).split("#", 1)[0], []).append(_json(doc))
+        return written
+    written = {}
+    for url in update.pages:
+        if url in update.built:
+            docs = optimise({"docs": [dict(doc) for doc in update.built[url]]})["docs"]
+            written[url] = [_json(doc) for doc in docs]
+        elif url in update.previous:
+            written[url] = update.previous[url]
+    config = optimise({"config": json.loads(text).get("config", {})})["config"]
+    docs = ",".join(doc for page in written.values() for doc in page)
+    path.write_text(f'{{"config":{_json(config)},"docs":[{docs}]}}', encoding="utf-8")
+    return written
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+

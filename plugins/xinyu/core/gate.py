@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Sequence
 from urllib.parse import unquote
 
 from .extract import (IMAGE_TYPES, MEDIA_TYPES, OFFICE_TYPES, TAGGED_MEDIA_TYPES, Unreadable,
@@ -207,13 +208,14 @@ class Gate:
     from, read again only to say where a hit came from."""
 
     def __init__(self, guard: PrivacyGuard, root: Path, sources: list[str],
-                 memo: dict[tuple[str, bool], list[Finding]] | None = None) -> None:
+                 memo: dict[tuple[str, bool], Sequence[Finding]] | None = None) -> None:
         """`memo`: findings by text, shared by gates with the same guard."""
         self.guard = guard
         self.root = root
         self.sources = sources
         self._seen_names: set[str] = set()
-        self._cache: dict[tuple[str, bool], list[Finding]] = {} if memo is None else memo
+        self._cache: dict[tuple[str, bool], Sequence[Finding]] = {} if memo is None else memo
+        self._remember_all = memo is not None  # whole pages too: most are the same next build
         self._normalised_sources: dict[str, str] = {}
         self.manifest = Manifest(0, {})
 
@@ -290,36 +292,35 @@ class Gate:
             problems += [self._hit(where, f, "（在属性值中）") for f in self._find(value)]
         return problems
 
-    def _find(self, text: str, markup: bool = False, cache: bool = True) -> list[Finding]:
+    def _find(self, text: str, markup: bool = False, cache: bool = True) -> Sequence[Finding]:
         """Findings in one published text; the theme's repeated parts
         (navigation, labels, links) are read once."""
-        if not cache:
+        if not cache and not self._remember_all:
             return [] if _plainly_harmless(text) else self.guard.find_all(text, markup)
         key = (text, markup)
         found = self._cache.get(key)
         if found is None:
-            found = [] if _plainly_harmless(text) else self.guard.find_all(text, markup)
+            # A tuple: the collector never walks the (mostly empty) results a memo keeps.
+            found = () if _plainly_harmless(text) else tuple(self.guard.find_all(text, markup))
             self._cache[key] = found
         return found
 
     def _json(self, data: bytes, where: str) -> list[Problem]:
         strings: list[str] = []
-
-        def walk(value) -> None:
+        pending = [json.loads(data.decode("utf-8"))]
+        while pending:  # every key and string in order, however deep (a search index: 100 000)
+            value = pending.pop()
             if isinstance(value, str):
                 strings.append(value)
             elif isinstance(value, dict):
-                for key, item in value.items():
-                    strings.append(str(key))
-                    walk(item)
+                for key, item in reversed(value.items()):
+                    pending += (item, str(key))
             elif isinstance(value, list):
-                for item in value:
-                    walk(item)
-
-        walk(json.loads(data.decode("utf-8")))
+                pending += reversed(value)
         problems = []
         for text in strings:
-            problems += [self._hit(where, f) for f in self._find(text, "<" in text)]
+            if found := self._find(text, "<" in text):
+                problems += [self._hit(where, f) for f in found]
         return problems
 
     def _text(self, text: str, where: str, markup: bool) -> list[Problem]:

@@ -14,6 +14,7 @@ from .collections import (
     fill_collections,
     load_collections,
 )
+from .cache import scan_file_cached
 from .coverage import Coverage, compute_coverage, coverage_problems
 from .files import ATTACHMENT_TYPES, HOST_FILES, NOT_LISTED, REFUSED, SLUG, file_problem
 from .frontmatter import parse_front_matter
@@ -78,12 +79,13 @@ def site_dir_problems(root: Path, site_dir: str) -> list[Problem]:
 
 
 def watched_paths(root: Path, settings: Settings, site_dir: Path,
-                  extra: Iterable[str] = ()) -> list[Path]:
+                  extra: Iterable[str] = (), watched: Iterable[Path] = ()) -> list[Path]:
     """What a live preview watches: every source the library is read from
     (each kind's folder, every path setting, the collections file) and
     `extra` (the search dictionary). A missing one is watched through its
     folder, so creating it is seen. Never the repository itself or a folder
-    holding the site: each build would start the next."""
+    holding the site: each build would start the next. Nothing inside
+    another path of the list or inside `watched` (docs_dir) is listed."""
     root, site_dir = root.resolve(), site_dir.resolve()
     names = [*(kind.directory(settings) for kind in (LESSON, CASE, COURSE)),
              *settings.content_paths, collections_path(settings), *extra]
@@ -95,7 +97,9 @@ def watched_paths(root: Path, settings: Settings, site_dir: Path,
         if path.exists() and path != root and path.is_relative_to(root) and path not in paths \
                 and not site_dir.is_relative_to(path) and not path.is_relative_to(site_dir):
             paths.append(path)
-    return paths
+    watched = [Path(p).resolve() for p in watched]
+    return [p for p in paths if not any(p.is_relative_to(q) for q in watched)
+            and not any(p != q and p.is_relative_to(q) for q in paths)]
 
 
 def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
@@ -187,7 +191,9 @@ def scan_pages(root: Path, docs_dir: str, guard: PrivacyGuard, content_files: se
             if here == top and name in GENERATED_FILES:
                 problems.append(report("generated-file", path, 0, name=name))
                 continue
-            found, allowed = _scan_page_file(root, path, name, guard, max_bytes)
+            found, allowed = scan_file_cached(  # a rebuild reads again only what changed
+                root, path, guard, lambda: _scan_page_file(root, path, name, guard, max_bytes),
+                max_bytes)
             problems += found
             allowances += allowed
     return problems, allowances

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
+from .cache import load_entry_cached
 from .extract import Unreadable, extract_text
 from .files import attachment_problem, slug_problem, walk_sources
 from .frontmatter import parse_front_matter
@@ -74,7 +75,8 @@ def load_kind(root: Path, kind: Kind, settings: Settings, guard: PrivacyGuard,
     slugs: dict[str, str] = {}
     for source in sources:
         path = source.path
-        entry, problems, allowances = load_entry(root, source.abs_path, path, kind, settings, guard)
+        entry, problems, allowances = load_entry_cached(root, source.abs_path, path, kind,
+                                                        settings, guard)
         if entry is not None:
             problems += _check_slug(entry, slugs) + (check(entry) if check else [])
         is_draft = entry is not None and entry.meta.get("status") == kind.draft
