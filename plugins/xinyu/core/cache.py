@@ -23,13 +23,15 @@ import dataclasses
 import hashlib
 import os
 import posixpath
-import re
 import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Hashable, Iterable
 from urllib.parse import unquote, urlsplit
+
+from .markdown import links
+from .source import split_front_matter
 
 if TYPE_CHECKING:
     from .loader import Entry
@@ -41,10 +43,6 @@ if TYPE_CHECKING:
 Signature = tuple[int, ...] | None
 Scan = tuple  # (problems, allowances)
 
-# Link targets as `markdown.links` finds them (inline, images, reference
-# definitions), read more loosely, so no target it follows is missed.
-_TARGET = re.compile(r"\]\(\s*(?:<([^>\n]*)>|([^)\s]+))"
-                     r"|^[ \t]*\[[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.M)
 
 
 @dataclass(frozen=True)
@@ -161,11 +159,14 @@ def _context(settings: Settings, guard: PrivacyGuard) -> tuple[str, bytes]:
 
 def _linked(root: Path, path: str, data: bytes) -> list[Path]:
     """Every file a link in the source may reach, and the folders on the way:
-    a superset of what the loader follows (code is not skipped, any indent)."""
+    the links the loader follows (the same reader), each with its folders."""
     folder = posixpath.dirname(path)
     found: dict[Path, None] = {}
-    for match in _TARGET.finditer(data.decode("utf-8", errors="replace")):
-        parts = urlsplit(next(group for group in match.groups() if group is not None))
+    text = data.decode("utf-8", errors="replace")
+    source, _ = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"), path)
+    # The links the loader follows are those of the one Markdown reader in the body.
+    for link in links(source.body if source else text):
+        parts = urlsplit(link.target)
         if parts.scheme or parts.netloc or not parts.path:
             continue
         target = posixpath.normpath(posixpath.join(folder, unquote(parts.path).lstrip("/")))
