@@ -184,6 +184,10 @@ def main() -> None:
         for server in servers:
             server.wait_built(1)
             print(f"{server.name}: first build {server.builds()[0]:.2f} s")
+        # The file watchers are registered (recursively, over every folder)
+        # as serving starts: an edit made before they are all in place is
+        # never seen, so give them a moment, as an editor's first save would.
+        time.sleep(3)
         times: dict[str, list[tuple[float, float]]] = {"xinyu": [], "plain": []}
         for n in range(1, args.edits + 1):
             for server in servers:  # alternating
