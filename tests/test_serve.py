@@ -193,3 +193,22 @@ def test_watched_paths_are_every_source_but_never_the_root_or_the_site(tmp_path)
         ["lessons", "privacy", "words.txt"]
     assert watched_paths(tmp_path, Settings(lessons_dir="out"), tmp_path / "out" / "site",
                          watched=[tmp_path / "content"]) == [tmp_path / "privacy"]  # holds the site
+
+
+def test_a_lesson_page_is_rendered_again_when_a_neighbour_changes(library):
+    """Lesson pages are reused between rebuilds only while everything they
+    show is unchanged: here the next lesson's title."""
+    from xinyu.core.library import load_library
+    from xinyu.pages import PageRenderer
+
+    library.lesson("a.md", title="甲课", grades=[1])
+    library.lesson("b.md", title="乙课", grades=[1])
+
+    def page_of_a() -> str:
+        pages = PageRenderer(load_library(library.root, {})).pages()
+        return next(p.markdown for p in pages if p.uri == "lessons/a/index.md")
+
+    assert "乙课" in page_of_a()
+    library.lesson("b.md", title="丙课", grades=[1])
+    again = page_of_a()
+    assert "丙课" in again and "乙课" not in again

@@ -164,6 +164,10 @@ def _body(body: str, page_links: tuple[tuple[str, str], ...], slug: str, folder:
     return Markup(mark_body(rewrite_links(body, replace)))
 
 
+# uri -> (inputs, Markdown) of the last lesson page rendered in this process
+_RENDERED: dict[str, tuple[tuple, str]] = {}
+
+
 @functools.cache  # compiled once a process (`mkdocs serve`); a changed template is reloaded
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("xinyu", "templates"), autoescape=True,
@@ -196,8 +200,11 @@ class PageRenderer:
         self.env = _environment()
         self.lessons = sorted(library.lessons.published, key=lesson_order(self.settings))
         self.by_topic: dict[str, list[Entry]] = {}  # in lesson order
+        self.position: dict[int, int] = {}  # id(lesson) -> its place in by_topic
         for lesson in self.lessons:
-            self.by_topic.setdefault(lesson.meta["topic"], []).append(lesson)
+            same_topic = self.by_topic.setdefault(lesson.meta["topic"], [])
+            self.position[id(lesson)] = len(same_topic)
+            same_topic.append(lesson)
         self.cases = sorted(library.cases.published, key=self.featured_rank)
         self.courses = sorted(library.courses.published, key=self.course_order)
 
@@ -233,12 +240,25 @@ class PageRenderer:
 
     def _lesson(self, lesson: Entry) -> GeneratedPage:
         same_topic = self.by_topic[lesson.meta["topic"]]
-        position = next(i for i, item in enumerate(same_topic) if item is lesson)
-        return self._render(
-            "lesson.md.j2", entry_uri(lesson), lesson=lesson,
-            previous=same_topic[position - 1] if position > 0 else None,
-            next=same_topic[position + 1] if position + 1 < len(same_topic) else None,
-            body=body_for(lesson, entry_uri(lesson)))
+        position = self.position[id(lesson)]
+        previous = same_topic[position - 1] if position > 0 else None
+        following = same_topic[position + 1] if position + 1 < len(same_topic) else None
+        uri, body = entry_uri(lesson), body_for(lesson, entry_uri(lesson))
+        # Everything lesson.md.j2 reads: a page whose inputs are unchanged is
+        # not rendered again (`mkdocs serve` renders every lesson on each save).
+        showcase = lesson.meta.get("showcase")
+        collection = self.library.collections.get(showcase["collection"]) if showcase else None
+        key = (repr(self.settings), lesson.path, repr(lesson.meta), str(body),
+               *((n.slug, n.title) if n else None for n in (previous, following)),
+               (collection.key, collection.title) if collection else None,
+               self.updated(lesson), self.edit_url(lesson))
+        cached = _RENDERED.get(uri)
+        if cached is not None and cached[0] == key:
+            return GeneratedPage(uri, cached[1])
+        page = self._render("lesson.md.j2", uri, lesson=lesson, previous=previous,
+                            next=following, body=body)
+        _RENDERED[uri] = (key, page.markdown)
+        return page
 
     def _lessons_index(self) -> GeneratedPage:
         settings = self.settings
