@@ -336,3 +336,16 @@ def test_printable_order_sheet(phone_page, menu_url):
     assert page.locator("header.md-header").is_hidden()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "order-sheet-print.png"))
+
+
+def test_a_lecturer_page_lists_each_course_as_its_own_item(demo_build):
+    """A paused course's badge once swallowed the line break, running the
+    whole list into one bullet."""
+    from bs4 import BeautifulSoup
+
+    for page in sorted((demo_build.site / "lecturers").glob("*/index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        items = soup.select("article ul > li")
+        links = soup.select("article ul > li > a[href*='courses/']")
+        assert items and len(items) == len(links), page
+        assert all(len(li.select("a")) == 1 for li in items), page
