@@ -116,3 +116,16 @@ def test_compound_words_are_split_only_when_nothing_matches(browser, tmp_path):
         found = pages(search(page, "情绪管理方法"))
         assert found == {"/lessons/a/"}, found
     page.close()
+
+
+def test_interface_text_of_index_pages_is_not_indexed(demo_build):
+    """Filter controls, empty-result notes and the order form are interface,
+    not content: a search snippet never shows them."""
+    import json
+
+    docs = json.loads((demo_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for location in ("lessons/", "cases/", "courses/"):
+        [doc] = [d for d in docs if d["location"] == location]
+        text = doc["text"].replace("\u200b", "")
+        for interface in ("全部", "排序", "请调整筛选条件", "还没有选择课程"):
+            assert interface not in text, (location, interface)
