@@ -102,6 +102,8 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # Python-Markdown's default slugify turns a Chinese heading into an
         # empty id ("_1"); keep the text unless the site chose its own.
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify(case="lower"))
+        # The heading permalink's tooltip (plain text: Material renders it as HTML).
+        config.mdx_configs["toc"].setdefault("permalink_title", "本节链接")
         config.extra_css.insert(0, STYLESHEET)
         config.extra_javascript.extend(SCRIPTS)
         # After the site's custom_dir (which can override ours), before Material's own.
