@@ -36,6 +36,7 @@ COLLECTIONS_INDEX = "collections/index.md"
 COVERAGE = "coverage.md"
 COURSES_INDEX = "courses/index.md"
 LECTURERS_INDEX = "lecturers/index.md"
+HELP = "help.md"  # 求助与热线, linked from every page's footer
 
 _ESCAPE = re.compile(r"[&<>\"'\\`*_\[\]|#+!{}]")  # HTML and Markdown significant
 _HEADING = re.compile(r"^([ ]{0,3})(#{1,5})(?=[ \t]|$)")
@@ -182,7 +183,7 @@ def _environment() -> Environment:
         collection_print_uri=collection_print_uri, badge=badge, month_label=month_label,
         demote=demote, score_total=score_total, LESSONS_INDEX=LESSONS_INDEX,
         CASES_INDEX=CASES_INDEX, COLLECTIONS_INDEX=COLLECTIONS_INDEX, COVERAGE=COVERAGE,
-        SEMESTERS=SEMESTERS, SCORES=SCORES)
+        SEMESTERS=SEMESTERS, SCORES=SCORES, HELP=HELP)
     return env
 
 
@@ -229,6 +230,8 @@ class PageRenderer:
         pages += [self._render("lecturer.md.j2", lecturer_uri(lecturer), trusted=True,
                                lecturer=lecturer)
                   for lecturer in self.library.lecturers.values()]
+        pages.append(self._render("help.md.j2", HELP, trusted=True,
+                                  hotlines=self.settings.hotlines))
         pages.append(self._render("collections_index.md.j2", COLLECTIONS_INDEX, trusted=True))
         for collection in self.library.collections.values():
             pages.append(self._render("collection.md.j2", collection_uri(collection),

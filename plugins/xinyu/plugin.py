@@ -27,13 +27,14 @@ from .core.options import did_you_mean
 from .core.reference import expand as expand_reference
 from .core.problems import Severity
 from .core.report import kind_summary
-from .core.vocabulary import settings_from_mapping
+from .core.vocabulary import Settings, settings_from_mapping
 from .core.schemas import FOLDER as SCHEMAS, all_schemas, schema_json
 from .pages import (
     CASES_INDEX,
     COLLECTIONS_INDEX,
     COURSES_INDEX,
     COVERAGE,
+    HELP,
     LECTURERS_INDEX,
     LESSONS_INDEX,
     PageRenderer,
@@ -106,6 +107,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         config.mdx_configs["toc"].setdefault("permalink_title", "本节链接")
         config.extra_css.insert(0, STYLESHEET)
         config.extra_javascript.extend(SCRIPTS)
+        # What theme/partials/copyright.html shows on every page (it escapes each value);
+        # a bad value is reported, and fails the build, when the library is loaded.
+        config.extra["xinyu_footer"] = footer_context(settings_from_mapping(dict(self.config))[0])
         # After the site's custom_dir (which can override ours), before Material's own.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
@@ -138,6 +142,8 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self._read_sources(config, docs_dir)
         self._add_files(files, config)
         self._check_destinations(files, config)
+        config.extra["xinyu_footer"] = {**footer_context(self.library.settings),
+                                        "help": files.get_file_from_path(HELP).url}
         return files
 
     def _check_destinations(self, files: Files, config: MkDocsConfig) -> None:
@@ -347,6 +353,25 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                                       watched=[Path(config.docs_dir)]):
                 server.watch(str(path))
         return server
+
+
+ICP_URL = "https://beian.miit.gov.cn/"  # 工业和信息化部 ICP/IP 地址/域名信息备案管理系统
+POLICE_URL = "https://beian.mps.gov.cn/#/query/webSearch?code="  # 全国互联网安全管理服务平台
+
+
+def footer_context(settings: Settings) -> dict[str, str]:
+    """The footer's texts and its links: only to the two official 备案 sites
+    (and, added in on_files, to the help page). Plain strings: the template escapes."""
+    footer = settings.footer
+    return {"host": footer.host, "contact": footer.contact, "icp": footer.icp,
+            "icp_url": ICP_URL, "police": footer.police,
+            "police_url": f"{POLICE_URL}{footer.police_code}", "help": ""}
+
+
+def _summaries(library: Library) -> dict[str, str]:
+    """Each published entry's page (docs_dir path) and its summary."""
+    return {entry_uri(entry): entry.meta["summary"]
+            for result in library.kinds for entry in result.published}
 
 
 def _empty(site_dir: Path) -> None:

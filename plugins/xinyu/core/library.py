@@ -201,7 +201,7 @@ def scan_pages(root: Path, docs_dir: str, guard: PrivacyGuard, content_files: se
 
 GENERATED_FOLDERS = frozenset({"lessons", "cases", "courses", "lecturers", "collections", "grades", "topics",
                                "search", "schemas"})
-GENERATED_FILES = frozenset({"coverage.md", "catalogue.json", "catalogue.schema.json",
+GENERATED_FILES = frozenset({"coverage.md", "help.md", "catalogue.json", "catalogue.schema.json",
                              "sitemap.xml", "sitemap.xml.gz", "404.html"})
 
 

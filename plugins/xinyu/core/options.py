@@ -54,6 +54,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("order", MAPPING, None, "点单受理方式：{email, phone, note}"),
     Option("attachment_max_mb", NUMBER, 20, "单个附件的大小上限（MB）"),
     Option("silence", LIST, (), "不显示的警告和提示的编号，如 [XY-C002]（错误不能静默）"),
+    Option("footer", MAPPING, None, "页脚：{host: 主办单位, icp: ICP备案号, police: 公安备案号, contact: 联系方式}"),
+    Option("hotlines", LIST, (
+        {"name": "全国青少年服务台", "number": "12355", "hours": "",
+         "note": "共青团开设，为青少年和家长提供心理咨询、法律咨询和权益维护服务"},
+        {"name": "全国心理援助热线", "number": "12356", "hours": "",
+         "note": "国家卫生健康委开设的心理援助公益热线"},
+    ), "求助与热线页的电话：[{name, number, hours, note}, ...]（号码视为公开）；不填时列出全国 12355、12356"),
 )
 
 BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}

@@ -72,6 +72,40 @@ class OrderContact:
 
 
 @dataclass(frozen=True)
+class Hotline:
+    """A public help line on the 求助与热线 page (`hotlines:` in the plugin config)."""
+
+    name: str
+    number: str
+    hours: str = ""
+    note: str = ""
+
+    @property
+    def dial(self) -> str:
+        """The number as a `tel:` link dials it: digits (and a leading +) only."""
+        return re.sub(r"[^0-9+]", "", self.number)
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What every page's footer shows (`footer:` in the plugin config)."""
+
+    host: str = ""  # 主办单位
+    icp: str = ""  # ICP 备案号, e.g. 赣ICP备12345678号-1
+    police: str = ""  # 公安备案号, e.g. 赣公网安备 36010202000123号
+    contact: str = ""
+
+    @property
+    def police_code(self) -> str:
+        """The digits of the 公安备案号: what the ministry's search page looks up."""
+        return "".join(re.findall(r"[0-9]", self.police))
+
+
+FOOTER_FIELDS = ("host", "icp", "police", "contact")
+HOTLINE_FIELDS = ("name", "number", "hours", "note")
+
+
+@dataclass(frozen=True)
 class Settings:
     """The parsed plugin block; every default comes from `options.OPTIONS`."""
 
@@ -93,6 +127,8 @@ class Settings:
     periods_check: str = default("periods_check")
     attachment_max_mb: float = default("attachment_max_mb")
     silence: tuple[str, ...] = default("silence")  # codes of warnings and notices not shown
+    footer: Footer = field(default_factory=lambda: Footer())
+    hotlines: tuple[Hotline, ...] = tuple(Hotline(**h) for h in default("hotlines"))
 
     def grade(self, key: int) -> Grade | None:
         return next((g for g in self.grades if g.key == key), None)
@@ -118,8 +154,10 @@ class Settings:
 
     @property
     def public_phones(self) -> tuple[str, ...]:
-        """Phone numbers that may appear on the site: the allowlist and the order phone."""
-        return self.allowed_phones + ((self.order.phone,) if self.order.phone else ())
+        """Phone numbers that may appear on the site: the allowlist, the order
+        phone and every help line (public by being listed)."""
+        return self.allowed_phones + ((self.order.phone,) if self.order.phone else ()) \
+            + tuple(line.number for line in self.hotlines)
 
     @property
     def content_paths(self) -> tuple[str, ...]:
@@ -201,10 +239,50 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
     lists["silence"] = tuple(code for code in silence
                              if code in BY_CODE and BY_CODE[code].severity is not Severity.ERROR)
 
+    footer = data.get("footer") or {}
+    if not (isinstance(footer, dict) and set(footer) <= set(FOOTER_FIELDS)
+            and all(isinstance(v, str) for v in footer.values())):
+        bad("footer 必须是含 host（主办单位）、icp（ICP备案号）、police（公安备案号）、"
+            "contact（联系方式）的一组文字，例如 footer: {icp: 赣ICP备12345678号-1}")
+        footer = {}
+    elif footer.get("police") and not re.search(r"[0-9]", footer["police"]):
+        bad(f"footer.police 应当是公安备案号，例如“赣公网安备 36010202000123号”，而不是“{footer['police']}”")
+        footer = {k: v for k, v in footer.items() if k != "police"}
+
+    hotlines = _parse_hotlines(data.get("hotlines"), bad)
+
     settings = Settings(grades=grades, topics=topics, min_periods=min_periods,
                         order=OrderContact(**order), attachment_max_mb=limit,
+                        footer=Footer(**footer), hotlines=hotlines,
                         **paths, **lists, **checks)
     return settings, problems
+
+
+def _parse_hotlines(value: Any, bad) -> tuple[Hotline, ...]:
+    """`hotlines`: a list of {name, number, hours, note}; name and number required."""
+    defaults = tuple(Hotline(**h) for h in default("hotlines"))
+    if value is None:
+        return defaults
+    example = "例如 hotlines: [{name: 全国青少年服务台, number: \"12355\", hours: 全天}]"
+    if not isinstance(value, list):
+        bad(f"hotlines 必须是热线的列表，{example}")
+        return defaults
+    lines = []
+    for item in value:
+        if not (isinstance(item, dict) and set(item) <= set(HOTLINE_FIELDS)
+                and all(isinstance(item.get(k), (str, int)) and not isinstance(item.get(k), bool)
+                        for k in ("name", "number"))
+                and all(isinstance(item.get(k, ""), str) for k in ("hours", "note"))
+                and str(item["name"]).strip() and str(item["number"]).strip()):
+            bad(f"每条热线都需要 name（名称）和 number（号码），可选 hours（时间）、note（说明），"
+                f"而这里是 {item!r}；{example}")
+            return defaults
+        if not re.fullmatch(r"\+?[0-9(][0-9 ()-]*[0-9]", str(item["number"]).strip()):
+            bad(f"热线“{item['name']}”的号码只能由数字、空格、短横和括号组成")
+            return defaults
+        lines.append(Hotline(str(item["name"]).strip(), str(item["number"]).strip(),
+                             item.get("hours", "").strip(), item.get("note", "").strip()))
+    return tuple(lines)
 
 
 def _inside_repository(path: str) -> bool:
