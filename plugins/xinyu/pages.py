@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from .core.collections import Collection
 from .core.coverage import lesson_order
+from .core.feed import FEED, by_month, recent
 from .core.kinds import AUDIENCES, AWARDS, FORMATS, SCORES
 from .core.lecturers import Lecturer
 from .core.library import Library
@@ -37,6 +38,7 @@ COVERAGE = "coverage.md"
 COURSES_INDEX = "courses/index.md"
 LECTURERS_INDEX = "lecturers/index.md"
 HELP = "help.md"  # 求助与热线, linked from every page's footer
+UPDATES = "updates.md"  # 最近更新: every entry, newest first (see core/feed.py)
 
 _ESCAPE = re.compile(r"[&<>\"'\\`*_\[\]|#+!{}]")  # HTML and Markdown significant
 _HEADING = re.compile(r"^([ ]{0,3})(#{1,5})(?=[ \t]|$)")
@@ -239,7 +241,13 @@ class PageRenderer:
             uri = collection_print_uri(collection)
             pages.append(self._render("collection_print.md.j2", uri, collection=collection,
                                       body_of=lambda lesson, uri=uri: body_for(lesson, uri)))
+        pages.append(self._render("updates.md.j2", UPDATES, trusted=True, feed=FEED,
+                                  months=by_month(self.recent())))
         return pages
+
+    def recent(self):
+        """Every published lesson, case and course by its last-change date, newest first."""
+        return recent([*self.lessons, *self.cases, *self.courses], self.updated)
 
     def _lesson(self, lesson: Entry) -> GeneratedPage:
         same_topic = self.by_topic[lesson.meta["topic"]]

@@ -14,10 +14,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from markupsafe import escape
 from pymdownx.slugs import slugify
 
 from .catalogue import build_catalogue
 from .config import XinyuConfig
+from .core.feed import FEED, FEED_TITLE_SUFFIX, build_feed
 from .core.gate import Gate
 from .core.history import History, edit_base, edit_url, read_history
 from .core.html_safety import (escape_text, safe_page_meta, safe_tooltips, sanitize,
@@ -37,6 +40,7 @@ from .pages import (
     HELP,
     LECTURERS_INDEX,
     LESSONS_INDEX,
+    UPDATES,
     PageRenderer,
     collection_uri,
     entry_uri,
@@ -206,6 +210,11 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                                    content=json.dumps(catalogue, ensure_ascii=False, indent=2)))
         _add(files, File.generated(config, CATALOGUE_SCHEMA,
                                    abs_src_path=str(ASSETS / CATALOGUE_SCHEMA)))
+        # The Atom feed of what changed lately (core/feed.py), beside the 最近更新 page.
+        _add(files, File.generated(config, FEED, content=build_feed(
+            renderer.recent(), config.site_name,
+            lambda entry: files.get_file_from_path(entry_uri(entry)).url,
+            config.site_url, _language(config))))
         # What editors check front matter against, from this site's own settings.
         for name, schema in all_schemas(self.library.settings).items():
             _add(files, File.generated(config, f"{SCHEMAS}/{name}", content=schema_json(schema)))
@@ -255,6 +264,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                 page(collection_uri(c)) for c in self.library.collections.values()]),
             page(CASES_INDEX),
             Section("家庭教育课程", [page(COURSES_INDEX), page(LECTURERS_INDEX)]),
+            page(UPDATES),
         ]
         at = min(1, len(nav.items))
         nav.items[at:at] = sections
@@ -309,6 +319,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         if not self.config.enabled:
             return None
         output = safe_tooltips(output)
+        output = _link_feed(output, get_relative_url(FEED, page.url), config)
         if not _uses_search(config):
             return output
         # Material's search dialog has no accessible name; screen readers announce it as 搜索.
@@ -316,6 +327,13 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                                 '<div class="md-search" data-md-component="search" role="dialog" '
                                 'aria-label="搜索">', 1)
         return _use_search_worker(output)
+
+    def on_post_template(self, output: str, *, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        # The theme's own 404.html is served at any depth: MkDocs roots it at "/".
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return None
+        return _link_feed(output, "/" + FEED, config)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -380,6 +398,24 @@ def _empty(site_dir: Path) -> None:
             shutil.rmtree(child, ignore_errors=True)
         else:
             child.unlink(missing_ok=True)
+
+
+def _link_feed(output: str, relative: str, config: MkDocsConfig) -> str:
+    """Every page names the feed in its <head>, for browsers and feed readers:
+    absolute with site_url, else relative to the page."""
+    head, found, _ = output.partition("</head>")
+    if not found or 'type="application/atom+xml"' in head:
+        return output
+    href = config.site_url.rstrip("/") + "/" + FEED if config.site_url else relative
+    link = (f'<link rel="alternate" type="application/atom+xml" '
+            f'title="{escape_text(config.site_name)} {FEED_TITLE_SUFFIX}" '
+            f'href="{escape(href)}">')
+    return output.replace("</head>", f"{link}\n</head>", 1)
+
+
+def _language(config: MkDocsConfig) -> str:
+    language = config.theme.get("language") or "zh"
+    return language if isinstance(language, str) else "zh"
 
 
 def _uses_search(config: MkDocsConfig) -> bool:

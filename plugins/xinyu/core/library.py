@@ -202,7 +202,7 @@ def scan_pages(root: Path, docs_dir: str, guard: PrivacyGuard, content_files: se
 GENERATED_FOLDERS = frozenset({"lessons", "cases", "courses", "lecturers", "collections", "grades", "topics",
                                "search", "schemas"})
 GENERATED_FILES = frozenset({"coverage.md", "help.md", "catalogue.json", "catalogue.schema.json",
-                             "sitemap.xml", "sitemap.xml.gz", "404.html"})
+                             "sitemap.xml", "sitemap.xml.gz", "404.html", "updates.md", "feed.xml"})
 
 
 def _scan_page_file(root: Path, path: str, name: str, guard: PrivacyGuard,
