@@ -49,6 +49,7 @@ from .pages import (
 )
 from .preview import Preview
 from .search_index import prepare_jieba, rewrite_index_file, search_words
+from .share import SHARE_IMAGE, share_tags
 
 log = logging.getLogger("mkdocs.plugins.xinyu")
 
@@ -201,7 +202,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                     source = self.root / entry.folder / attachment
                     _add(files, File.generated(config, f"{folder}/{attachment}",
                                                abs_src_path=str(source)))
-        for asset in (STYLESHEET, *SCRIPTS):
+        for asset in (STYLESHEET, *SCRIPTS, SHARE_IMAGE):
             _add(files, File.generated(config, asset,
                                        abs_src_path=str(ASSETS / Path(asset).name)))
         catalogue = build_catalogue(renderer, config.site_name,
@@ -295,6 +296,14 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             # The guide's field reference and catalogue of messages come from
             # the checks' own tables (markers such as <!-- xinyu:messages -->).
             return expand_reference(markdown, self.library.settings) if self.library else None
+        if self.config.enabled and self.library is not None:
+            # An entry's page describes itself (search engines, chat previews).
+            known = getattr(self, "_summaries", None)
+            if known is None or known[0] is not self.library:  # once a build
+                known = self._summaries = (self.library, _summaries(self.library))
+            summary = known[1].get(page.file.src_uri)
+            if summary:
+                page.meta["description"] = str(escape_text(summary))
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -318,7 +327,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # title as HTML, so no title may carry markup.
         if not self.config.enabled:
             return None
-        output = safe_tooltips(output)
+        output = share_tags(safe_tooltips(output), page, config)
         output = _link_feed(output, get_relative_url(FEED, page.url), config)
         if not _uses_search(config):
             return output

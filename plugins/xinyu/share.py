@@ -1,0 +1,42 @@
+"""What a link pasted into a chat shows: each page's own title, description
+and address as Open Graph tags, and a share image shipped with the plugin.
+
+Material writes `<meta name="description">` from `page.meta.description`;
+generated entry pages get theirs from the entry's summary (the plugin sets
+it, escaped once). The tags below are added to every page's <head>.
+"""
+
+from __future__ import annotations
+
+from html import escape, unescape
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+SHARE_IMAGE = "assets/xinyu/share.png"
+ENTRY_FOLDERS = ("lessons/", "cases/", "courses/")
+
+
+def share_tags(output: str, page: Page, config: MkDocsConfig) -> str:
+    """`output` with Open Graph tags before </head> (once)."""
+    if 'property="og:title"' in output or "</head>" not in output:
+        return output
+    # page.meta values were escaped once for the theme: read them back as text.
+    title = unescape(str(page.meta.get("title") or page.title or config.site_name or ""))
+    description = unescape(str(page.meta.get("description") or config.site_description or ""))
+    kind = "article" if page.url.startswith(ENTRY_FOLDERS) and page.url.count("/") == 2 \
+        else "website"
+    tags = [("og:type", kind), ("og:site_name", config.site_name or ""), ("og:locale", "zh_CN"),
+            ("og:title", title), ("og:description", description)]
+    if config.site_url:
+        tags += [("og:url", urljoin(config.site_url, page.url)),
+                 ("og:image", urljoin(config.site_url, SHARE_IMAGE)),
+                 ("og:image:width", "1200"), ("og:image:height", "630")]
+    else:  # Open Graph wants absolute addresses; without site_url the image is relative
+        depth = page.url.count("/")
+        tags.append(("og:image", "../" * depth + SHARE_IMAGE))
+    html = "".join(f'<meta property="{name}" content="{escape(value, quote=True)}">'
+                   for name, value in tags if value)
+    at = output.index("</head>")
+    return output[:at] + html + output[at:]
