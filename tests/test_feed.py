@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import Build, Library
+from conftest import REPO, Build, Library
 
 A = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
@@ -78,23 +78,28 @@ def small(tmp_path_factory) -> Build:
 
 # -- the demo -----------------------------------------------------------------
 
+SITE_URL = re.search(r"^site_url: (\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"),
+                     re.M)[1]
+
 def test_demo_feed_is_atom_with_the_required_elements(demo_build):
     feed = feed_of(demo_build)
     assert feed.findtext(f"{A}id").startswith("tag:")
     assert feed.findtext(f"{A}title") == "心育课程库 最近更新"
     stamp(feed.findtext(f"{A}updated"))
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{A}link")}
-    assert links["self"] == "feed.xml" and links["alternate"] == "./"  # no site_url: relative
+    assert links["self"] == f"{SITE_URL}feed.xml" and links["alternate"] == SITE_URL  # absolute
     assert feed.find(f"{A}author/{A}name").text == "心育课程库"
     entries = feed.findall(f"{A}entry")
     assert len(entries) == 50  # the newest 50 of 85
     for entry in entries:
-        assert re.fullmatch(r"tag:xinyu,\d{4}:(lesson|case|course)/[\w%-]+", entry.findtext(f"{A}id"))
+        assert re.fullmatch(r"tag:xinyu\.example\.cn,\d{4}:(lesson|case|course)/[\w%-]+",
+                            entry.findtext(f"{A}id"))  # the host of the demo's site_url
         assert entry.findtext(f"{A}title")
         stamp(entry.findtext(f"{A}updated"))
         link = entry.find(f"{A}link")
         assert link.get("rel") == "alternate"
-        assert (demo_build.site / unquote(link.get("href")) / "index.html").is_file()
+        assert link.get("href").startswith(SITE_URL)
+        assert (demo_build.site / unquote(link.get("href")[len(SITE_URL):]) / "index.html").is_file()
         assert entry.findtext(f"{A}summary")
         assert entry.find(f"{A}category").get("term") in ("教案", "家庭教育案例", "点单课程")
     ids = [e.findtext(f"{A}id") for e in entries]
@@ -133,7 +138,9 @@ def test_every_demo_page_links_the_feed(demo_build):
         assert link["title"] == "心育课程库 最近更新"
         if path.name == "404.html":
             continue  # served at any depth
-        target = (path.parent / unquote(link["href"])).resolve()
+        href = link["href"]  # absolute with the demo's site_url
+        target = (demo_build.site / unquote(href[len(SITE_URL):]) if href.startswith(SITE_URL)
+                  else path.parent / unquote(href)).resolve()
         assert target == (demo_build.site / "feed.xml").resolve(), path
 
 

@@ -8,7 +8,7 @@ import re
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
-from conftest import REPO, dedent
+from conftest import REPO
 
 
 def _meta(soup: BeautifulSoup) -> dict[str, str]:
