@@ -2,7 +2,8 @@
  *
  * The chosen course ids survive a reload in localStorage; nothing else is
  * stored. The order becomes a mailto: link and a printable order sheet; the
- * contact's phone number leaves the browser only inside that e-mail.
+ * contact's phone number leaves the browser only inside that e-mail (or the
+ * same text copied to the clipboard, for WeChat, where there is no mail app).
  */
 (function () {
   "use strict";
@@ -128,6 +129,10 @@
     var mail = panel.querySelector(".xinyu-order__mail");
     var sheet = document.querySelector(".xinyu-order-sheet");
     var email = panel.getAttribute("data-order-email") || "";
+    var copyButton = panel.querySelector(".xinyu-order__copy");
+    var copied = panel.querySelector(".xinyu-order__copied");
+    var copyText = panel.querySelector(".xinyu-order__copytext");
+    var text = "";
 
     function chosen() {
       return load().filter(function (id) {
@@ -166,6 +171,38 @@
       });
       empty.hidden = items.length > 0;
       result.hidden = true;
+      resetCopy();
+    }
+
+    function resetCopy() {
+      if (copied) copied.textContent = "";
+      if (copyText) { copyText.hidden = true; copyText.value = ""; }
+    }
+
+    // Without navigator.clipboard (old WebViews, pages not served over
+    // https): select the text in a read-only box and try the old command;
+    // if even that fails, the box stays for the visitor to copy by hand.
+    function copyByHand() {
+      copyText.value = text;
+      copyText.hidden = false;
+      copyText.focus();
+      copyText.select();
+      copyText.setSelectionRange(0, text.length);
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (error) { done = false; }
+      copied.textContent = done ? "已复制，可以粘贴到微信。" : "请长按下面的文字，全选后复制，再粘贴到微信。";
+    }
+
+    function copy() {
+      if (!text) return;
+      resetCopy();
+      if (navigator.clipboard && typeof navigator.clipboard.writeText === "function") {
+        navigator.clipboard.writeText(text).then(function () {
+          copied.textContent = "已复制，可以粘贴到微信。";
+        }, copyByHand);
+      } else {
+        copyByHand();
+      }
     }
 
     function fillSheet(items, data) {
@@ -213,10 +250,13 @@
       mail.href = "mailto:" + email + "?subject=" + encodeURIComponent(subject(items, data)) +
         "&body=" + encodeURIComponent(orderText(items, data));
       fillSheet(items, data);
+      text = orderText(items, data).split("\r\n").join("\n");
+      resetCopy();
       result.hidden = false;
       mail.focus();
     });
 
+    if (copyButton) copyButton.addEventListener("click", copy);
     panel.querySelector(".xinyu-order__print").addEventListener("click", function () {
       document.body.classList.add("xinyu-printing-order");
       if (sheet) sheet.hidden = false;
@@ -249,6 +289,15 @@
         button.setAttribute("aria-pressed", chosen ? "true" : "false");
         button.textContent = chosen ? "已加入点单 ✓" : "加入点单";
       });
+      var bar = document.querySelector(".xinyu-order-bar__link");
+      if (bar) {
+        var count = ids.filter(function (id) {
+          return courses[id] && courses[id].status === "open";
+        }).length;
+        bar.querySelector(".xinyu-order-bar__count").textContent = String(count);
+        bar.hidden = count === 0;
+        document.body.classList.toggle("xinyu-has-order-bar", count > 0);
+      }
       var added = document.querySelector(".xinyu-order-added");
       if (added) {
         added.hidden = !document.querySelector('.xinyu-order-add__button[aria-pressed="true"]');

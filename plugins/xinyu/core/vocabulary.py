@@ -70,6 +70,11 @@ class OrderContact:
     phone: str = ""
     note: str = ""
 
+    @property
+    def dial(self) -> str:
+        """The phone number as a `tel:` link dials it: digits (and +) only."""
+        return re.sub(r"[^0-9+]", "", self.phone)
+
 
 @dataclass(frozen=True)
 class Hotline:
