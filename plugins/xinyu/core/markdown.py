@@ -19,6 +19,7 @@ are kept (code is blanked with spaces, never removed).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
@@ -102,6 +103,7 @@ def _indent(line: str) -> int:
     return width
 
 
+@functools.lru_cache(maxsize=16)  # one body is read by headings, links and the HTML scan
 def prose(body: str) -> str:
     """`body` with code blocks and code spans blanked: what Markdown reads as
     text, links and HTML. Same lines, same columns."""

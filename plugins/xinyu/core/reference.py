@@ -17,7 +17,7 @@ from .collections import FIELDS as COLLECTION_FIELDS
 from .fields import Choice, Grades, Integer, TopicKey
 from .kinds import CASE, COURSE, LESSON
 from .lecturers import FIELDS as LECTURER_FIELDS
-from .rules import catalogue_markdown
+from .rules import catalogue_markdown, markdown_text
 from .schema import Field
 from .vocabulary import Settings
 
@@ -27,7 +27,6 @@ FIELD_SETS: dict[str, tuple[Field, ...]] = {
 }
 _MARKER = re.compile(r"^<!--[ \t]*xinyu:(fields|messages)(?:[ \t]+([a-z]+))?[ \t]*-->[ \t]*$",
                      re.M)
-_ESCAPE = re.compile(r"[\\`*_\[\]<>|]")
 
 
 def expand(markdown: str, settings: Settings) -> str:
@@ -49,7 +48,7 @@ def field_table(fields: tuple[Field, ...], settings: Settings) -> str:
     rows = ["| 字段 | 名称 | 是否必填 | 写法 |", "|---|---|---|---|"]
     for field, name in _flatten(fields, ""):
         required = "必填" if field.required else "选填"
-        rows.append(f"| `{name}` | {_text(field.label)} | {required} | {_how(field, settings)} |")
+        rows.append(f"| `{name}` | {markdown_text(field.label)} | {required} | {_how(field, settings)} |")
     return "\n".join(rows) + "\n"
 
 
@@ -61,10 +60,10 @@ def _flatten(fields: tuple[Field, ...], prefix: str):
 
 
 def _how(field: Field, settings: Settings) -> str:
-    parts = [_text(field.help.rstrip("。"))] if field.help else []
+    parts = [markdown_text(field.help.rstrip("。"))] if field.help else []
     kind = field.type
     if isinstance(kind, TopicKey):
-        parts.append("已配置的主题：" + "、".join(f"`{t.key}`（{_text(t.label)}）"
+        parts.append("已配置的主题：" + "、".join(f"`{t.key}`（{markdown_text(t.label)}）"
                                             for t in settings.topics))
     elif isinstance(kind, Grades):
         parts.append(f"已配置的年级：{settings.grade_span()}")
@@ -80,6 +79,3 @@ def _how(field: Field, settings: Settings) -> str:
         parts.append("下面缩进写子字段")
     return "；".join(parts)
 
-
-def _text(value: str) -> str:
-    return _ESCAPE.sub(lambda m: f"\\{m[0]}", value)

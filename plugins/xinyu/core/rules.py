@@ -210,11 +210,16 @@ _LEVELS = {E: "错误", W: "警告", I: "提示"}
 _MARKDOWN = re.compile(r"[\\`*_\[\]<>#|]")
 
 
+def markdown_text(value: str) -> str:
+    """`value` as literal text inside generated Markdown (a table cell)."""
+    return _MARKDOWN.sub(r"\\\g<0>", value)
+
+
 def _example(template: str) -> str:
     """A template as the guide shows it: each placeholder as …, quoted text kept."""
     out = []
     for literal, name, _, _ in string.Formatter().parse(template):
-        out.append(_MARKDOWN.sub(r"\\\g<0>", literal))
+        out.append(markdown_text(literal))
         if name is not None:
             out.append("…" if name not in ("hint", "guess", "how", "source") else "")
     return "".join(out)

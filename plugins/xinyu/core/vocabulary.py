@@ -62,6 +62,11 @@ DEFAULT_MIN_PERIODS: dict[str, int] = {"primary": 6, "junior": 6, "senior": 8}
 _TOPIC_KEY = re.compile(r"[a-z][a-z0-9-]*")
 
 
+def dial(number: str) -> str:
+    """A phone number as a `tel:` link dials it: digits (and +) only."""
+    return re.sub(r"[^0-9+]", "", number)
+
+
 @dataclass(frozen=True)
 class OrderContact:
     """Where schools send course orders (`order:` in the plugin config)."""
@@ -72,8 +77,7 @@ class OrderContact:
 
     @property
     def dial(self) -> str:
-        """The phone number as a `tel:` link dials it: digits (and +) only."""
-        return re.sub(r"[^0-9+]", "", self.phone)
+        return dial(self.phone)
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,7 @@ class Hotline:
 
     @property
     def dial(self) -> str:
-        """The number as a `tel:` link dials it: digits (and a leading +) only."""
-        return re.sub(r"[^0-9+]", "", self.number)
+        return dial(self.number)
 
 
 @dataclass(frozen=True)
