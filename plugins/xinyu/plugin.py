@@ -25,6 +25,7 @@ from .core.gate import Gate
 from .core.history import History, edit_base, edit_url, read_history
 from .core.html_safety import (escape_text, safe_page_meta, safe_tooltips, sanitize,
                                sanitize_page)
+from .core.offline import ZIP as OFFLINE_ZIP, write_index_script
 from .core.library import Library, load_library, site_dir_problems, watched_paths
 from .core.options import did_you_mean
 from .core.reference import expand as expand_reference
@@ -47,6 +48,7 @@ from .pages import (
     grade_uri,
     topic_uri,
 )
+from .offline import SHIM, build_offline_copy, building as building_offline_copy
 from .preview import Preview
 from .search_index import prepare_jieba, rewrite_index_file, search_words
 from .share import SHARE_IMAGE, share_tags
@@ -78,6 +80,12 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self.history = History()  # each entry's last-change date
         self.edit_base: str | None = None  # edit links: base + source path
         self.edit_urls: dict[str, str | None] = {}  # generated page -> its source's edit link
+        self.command = "build"  # the MkDocs command: `serve` builds no offline copy
+        self.offline_copy = False  # this build is the offline copy (xinyu.offline)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Once, before the first build: whether the site is served or published.
+        self.command = command
 
     def load_config(self, options, config_file_path=None):
         # MkDocs checks the option names; a misspelled one also gets the closest name.
@@ -115,6 +123,11 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # What theme/partials/copyright.html shows on every page (it escapes each value);
         # a bad value is reported, and fails the build, when the library is loaded.
         config.extra["xinyu_footer"] = footer_context(settings_from_mapping(dict(self.config))[0])
+        # The offline copy's build: file URLs, and a Worker that works from file://.
+        self.offline_copy = building_offline_copy()
+        if self.offline_copy:
+            config.use_directory_urls = False
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
         # After the site's custom_dir (which can override ours), before Material's own.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
@@ -148,7 +161,8 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self._add_files(files, config)
         self._check_destinations(files, config)
         config.extra["xinyu_footer"] = {**footer_context(self.library.settings),
-                                        "help": files.get_file_from_path(HELP).url}
+                                        "help": files.get_file_from_path(HELP).url,
+                                        "offline": OFFLINE_ZIP if self._makes_offline_copy() else ""}
         return files
 
     def _check_destinations(self, files: Files, config: MkDocsConfig) -> None:
@@ -165,6 +179,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                 raise PluginError(f"xinyu：“{file.src_uri}”和“{destinations[file.dest_uri]}”"
                                   f"会发布到同一个位置“{file.dest_uri}”；请给其中一个改名")
             destinations[file.dest_uri] = file.src_uri
+            if file.dest_uri == OFFLINE_ZIP and self._makes_offline_copy():
+                raise PluginError(f"xinyu：“{file.src_uri}”会发布到离线版压缩包的位置"
+                                  f"“{OFFLINE_ZIP}”；请给它改名")
             destination = Path(file.abs_dest_path).resolve()
             if not destination.is_relative_to(site_dir):
                 raise PluginError(f"xinyu：“{file.src_uri}”会写到网站文件夹之外；"
@@ -221,6 +238,13 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             _add(files, File.generated(config, f"{SCHEMAS}/{name}", content=schema_json(schema)))
         _add(files, File.generated(config, SEARCH_WORKER,
                                    abs_src_path=str(ASSETS / "search-worker.js")))
+        if self.offline_copy:
+            _add(files, File.generated(config, SHIM,
+                                       abs_src_path=str(ASSETS / "vendor" / Path(SHIM).name)))
+
+    def _makes_offline_copy(self) -> bool:
+        """`offline: true`, published (not served), and not itself the copy."""
+        return bool(self.config.offline) and self.command != "serve" and not self.offline_copy
 
     def _read_sources(self, config: MkDocsConfig, docs_dir: Path) -> None:
         """Each entry's last-change date (Git read once per build) and, with
@@ -328,7 +352,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         if not self.config.enabled:
             return None
         output = share_tags(safe_tooltips(output), page, config)
-        output = _link_feed(output, get_relative_url(FEED, page.url), config)
+        output = _link_feed(output, get_relative_url(FEED, page.url), config, self.offline_copy)
         if not _uses_search(config):
             return output
         # Material's search dialog has no accessible name; screen readers announce it as 搜索.
@@ -342,7 +366,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # The theme's own 404.html is served at any depth: MkDocs roots it at "/".
         if not self.config.enabled or not template_name.endswith(".html"):
             return None
-        return _link_feed(output, "/" + FEED, config)
+        return _link_feed(output, "/" + FEED, config, self.offline_copy)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -369,6 +393,12 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             _empty(site_dir)
             raise PluginError(f"xinyu：输出闸门在构建后的网站中发现 {len(problems)} 个问题；"
                               "网站文件夹已清空，什么都没有发布")
+        if self.offline_copy:
+            # From file:// Material reads the index as a script: the JSON the gate just read.
+            write_index_script(site_dir)
+        elif self._makes_offline_copy():
+            count, size = build_offline_copy(config, site_dir / OFFLINE_ZIP)
+            log.info(f"xinyu：离线版 {OFFLINE_ZIP}（{count} 个文件，{size / 1e6:.1f} MB）")
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # Every content source, also those outside docs_dir (MkDocs watches docs_dir).
@@ -409,13 +439,14 @@ def _empty(site_dir: Path) -> None:
             child.unlink(missing_ok=True)
 
 
-def _link_feed(output: str, relative: str, config: MkDocsConfig) -> str:
+def _link_feed(output: str, relative: str, config: MkDocsConfig, offline: bool = False) -> str:
     """Every page names the feed in its <head>, for browsers and feed readers:
-    absolute with site_url, else relative to the page."""
+    absolute with site_url, else (and in the offline copy: Material fetches a
+    sitemap beside every rel=alternate link) relative to the page."""
     head, found, _ = output.partition("</head>")
     if not found or 'type="application/atom+xml"' in head:
         return output
-    href = config.site_url.rstrip("/") + "/" + FEED if config.site_url else relative
+    href = config.site_url.rstrip("/") + "/" + FEED if config.site_url and not offline else relative
     link = (f'<link rel="alternate" type="application/atom+xml" '
             f'title="{escape_text(config.site_name)} {FEED_TITLE_SUFFIX}" '
             f'href="{escape(href)}">')

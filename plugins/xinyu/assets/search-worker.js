@@ -26,7 +26,15 @@ self.addEventListener("message", function (event) {
   }
 });
 
-importScripts(new URLSearchParams(self.location.search).get("material"));
+/* Material's worker, named in this script's query (?material=search.….min.js).
+ * In the offline copy (file://) the iframe-worker shim runs this file as a
+ * script in a hidden iframe: then its URL is the script element's, relative
+ * names resolve against the page, and importScripts returns a Promise. */
+var xinyuSource = typeof document !== "undefined" && document.currentScript
+  ? document.currentScript.src : self.location.href;
+var xinyuLoaded = importScripts(new URL(
+  String(new URL(xinyuSource).searchParams.get("material") || "").split("?")[0],
+  xinyuSource).href);
 
 function xinyuVocabulary(index) {
   if (!index.xinyuWords) {
@@ -101,7 +109,7 @@ function xinyuTerms(query, index) {
   return terms;
 }
 
-(function () {
+function xinyuPatch() {
   var search = lunr.Index.prototype.search;
   lunr.Index.prototype.search = function (queryString) {
     var query = xinyuQuery;
@@ -132,4 +140,10 @@ function xinyuTerms(query, index) {
     }
     return results;
   };
-})();
+}
+
+if (xinyuLoaded && typeof xinyuLoaded.then === "function") {
+  xinyuLoaded.then(xinyuPatch);    // the shim: once Material's worker has run
+} else {
+  xinyuPatch();
+}

@@ -54,6 +54,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("order", MAPPING, None, "点单受理方式：{email, phone, note}"),
     Option("attachment_max_mb", NUMBER, 20, "单个附件的大小上限（MB）"),
     Option("silence", LIST, (), "不显示的警告和提示的编号，如 [XY-C002]（错误不能静默）"),
+    Option("offline", BOOL, False, "生成离线版：网站里多一个 downloads/xinyu-offline.zip，解压后打开 index.html 即可离线浏览和搜索"),
     Option("footer", MAPPING, None, "页脚：{host: 主办单位, icp: ICP备案号, police: 公安备案号, contact: 联系方式}"),
     Option("hotlines", LIST, (
         {"name": "全国青少年服务台", "number": "12355", "hours": "",
