@@ -37,14 +37,32 @@ def _is_int(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Text:
+    """One line of text. With a `pattern` (a regular expression over ASCII,
+    matched in full) the text must have that form, described to the editor
+    by `form`; `upper` reads ASCII letters as upper case first (jt-07 is
+    JT-07)."""
+
+    pattern: str = ""
+    form: str = ""
+    upper: bool = False
+
     def parse(self, value: Any, settings: Settings) -> str:
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             text = str(value).strip()
             if text:
-                return text
+                return self._checked(text)
         if value is None or value == "":
             raise Invalid("text-empty")
         raise Invalid("text-type", found=_describe(value))
+
+    def _checked(self, text: str) -> str:
+        if not self.pattern:
+            return text
+        if self.upper and text.isascii():
+            text = text.upper()
+        if not re.fullmatch(self.pattern, text, re.ASCII):
+            raise Invalid("text-pattern", found=_shown(text), form=self.form)
+        return text
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,13 @@ CASE = Kind(
 AUDIENCES = {"parents": "家长", "families": "亲子家庭", "students": "学生", "teachers": "教师"}
 FORMATS = {"lecture": "讲座", "workshop": "工作坊", "online": "线上", "group": "团体辅导"}
 
+# A course number (课程编号, see codes.py): 1-4 upper-case letters, a hyphen,
+# 1-4 digits or upper-case letters; lower-case letters are read as upper case.
+CODE_PATTERN = r"[A-Z]{1,4}-[0-9A-Z]{1,4}"
+COURSE_CODE = Text(pattern=CODE_PATTERN, upper=True,
+                   form="课程编号写成 1–4 个英文字母、一个连字符“-”、再加 1–4 个数字或英文字母，"
+                        "例如 JZ-01、QZ-12（小写字母按大写读）")
+
 COURSE = Kind(
     key="course",
     label="点单课程",
@@ -110,6 +117,9 @@ COURSE = Kind(
     fields=(
         Field("title", Text(), required=True, example="title: 读懂孩子的情绪",
               label="课程名称", help='课程的名称。'),
+        Field("code", COURSE_CODE, example="code: JZ-01",
+              label="课程编号", help='学校点单时说的编号，如 JZ-01：1–4 个英文字母、“-”、1–4 个数字或字母，'
+                                    '各门课程不能重复；不写时由文件名生成一个（如 KC-7Q2M）。'),
         Field("lecturer", Text(), required=True, example="lecturer: wang-fang",
               label="讲师", help='讲师的键，须在 content/lecturers.yml 中登记，如 wang-fang。'),
         Field("audience", Choice(tuple(AUDIENCES)), required=True, example="audience: parents",

@@ -15,6 +15,7 @@ from .collections import (
     load_collections,
 )
 from .cache import scan_file_cached
+from .codes import duplicate_code_problems
 from .coverage import Coverage, compute_coverage, coverage_problems
 from .files import ATTACHMENT_TYPES, HOST_FILES, NOT_LISTED, REFUSED, SLUG, file_problem
 from .frontmatter import parse_front_matter
@@ -114,6 +115,8 @@ def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
     cases = load_kind(root, CASE, settings, guard)
     courses = load_kind(root, COURSE, settings, guard, reference_check(
         "lecturer", lecturers, settings.lecturers_file, COURSE.called("lecturer")))
+    # Course numbers are unique across files: a later duplicate is not published.
+    duplicate_code_problems(courses, COURSE.called("code"))
     fill_collections(collections, lessons.published)
     fill_lecturers(lecturers, courses.published)
     coverage = compute_coverage(lessons.published, settings)

@@ -96,6 +96,9 @@ _TABLE: tuple[tuple[str, str, Severity, str], ...] = (
     ("F029", "date", E, "{field}应当是日期，例如 2024-06-01，而不是“{found}”"),
     ("F030", "month", E, "{field}应当是年月，例如 2024-05，而不是“{found}”"),
     ("F031", "url", E, "{field}应当是以 https:// 开头的网址，而不是“{found}”"),
+    ("F032", "text-pattern", E, "{field}的“{found}”写法不对：{form}"),
+    ("F033", "duplicate-code", E, "{field}“{code}”与 {other} 的课程编号重复{how}；"
+                                  "每门课程的编号必须不同，请在其中一门课程的头信息里改写 code"),
     # B: body, sections and links
     ("B001", "section-missing", E, "缺少必需的章节“## {section}”"),
     ("B002", "section-level", E, "章节“{section}”必须是二级标题：'## {section}'"),

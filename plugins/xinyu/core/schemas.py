@@ -91,6 +91,14 @@ _DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 def _text(field_type: Text, settings: Settings) -> dict[str, Any]:
+    if field_type.pattern:
+        # The validator trims the text and reads ASCII letters as upper case
+        # when asked to; the pattern is ASCII, so both cases are listed.
+        pattern = field_type.pattern
+        if field_type.upper:
+            pattern = pattern.replace("A-Z", "A-Za-z")
+        return {"type": "string", "pattern": rf"^\s*{pattern}\s*$",
+                "patternErrorMessage": field_type.form}
     # A number is text to the validator (title: 2024); blank text is not.
     return {"type": ["string", "number"], "pattern": r"\S", "patternErrorMessage": "不能是空的"}
 
