@@ -42,13 +42,15 @@ def course_library(root) -> Library:
                                               "note": "工作日受理"}})
     library.fill_coverage()
     (library.root / "content" / "lecturers.yml").write_text(LECTURERS, encoding="utf-8")
-    write_course(library, "emotions", title="读懂孩子的情绪", grades="1-3", capacity=60,
+    # Course numbers: declared (JZ-01), declared in lower case (read as JZ-02),
+    # and derived from the file name (puberty, paused).
+    write_course(library, "emotions", title="读懂孩子的情绪", code="JZ-01", grades="1-3", capacity=60,
                  lead_time_days=14, themes=["情绪", "亲子沟通"], topic="emotion")
-    write_course(library, "phones", title="手机与网络使用", grades=[5, 6], format="workshop",
+    write_course(library, "phones", title="手机与网络使用", code="jz-02", grades=[5, 6], format="workshop",
                  capacity=30, lead_time_days=7, themes=["手机使用"], lecturer="li-ming")
     write_course(library, "puberty", title="青春期的孩子", grades="7-9", format="online",
                  lead_time_days=0, themes=["青春期", "亲子沟通"])
-    write_course(library, "exam", title="考前心理疏导", grades=[12], audience="students",
+    write_course(library, "exam", title="考前心理疏导", code="XS-01", grades=[12], audience="students",
                  format="group", capacity=20, themes=["考试焦虑"], lecturer="li-ming")
     write_course(library, "paused", title="暂停的课程", grades="1-6", status="paused", themes=["情绪"])
     write_course(library, "draft", title="草稿课程", status="draft")
@@ -99,7 +101,9 @@ def test_course_page_shows_lecturer_audience_and_outline(menu):
     assert rows["人数"] == "每场不超过 60 人"
     assert rows["预约"] == "至少提前 14 天"
     assert rows["主题"] == "情绪、亲子沟通"
-    assert rows["课程编号"] == "emotions"
+    assert rows["课程编号"] == "JZ-01"
+    assert list(rows)[0] == "课程编号"  # first, where a caller reads it out
+    assert "emotions" not in page.select_one("table.xinyu-card").get_text()
     assert page.find("h2", string="课程大纲") is not None
     assert page.select_one("button.xinyu-order-add__button")["data-course-id"] == "emotions"
 
@@ -115,6 +119,19 @@ def test_paused_course_is_visible_but_cannot_be_ordered(menu):
 def test_lecturer_page_lists_their_courses(menu):
     page = soup(menu, "lecturers/li-ming/index.html")
     assert sorted(a.get_text() for a in page.select("article li a")) == ["手机与网络使用", "考前心理疏导"]
+    items = sorted(li.get_text(" ", strip=True) for li in page.select("article li"))
+    assert "编号 JZ-02" in items[0] and "编号 XS-01" in items[1]
+
+
+def test_menu_cards_show_the_course_number(menu):
+    page = soup(menu, "courses/index.html")
+    codes = {card.h3.get_text(strip=True): card.select_one(".xinyu-course-code").get_text(strip=True)
+             for card in page.select("article.xinyu-card-item")}
+    assert codes == {"读懂孩子的情绪": "编号 JZ-01", "手机与网络使用": "编号 JZ-02",
+                     "青春期的孩子": "编号 KC-KTB7", "考前心理疏导": "编号 XS-01",
+                     "暂停的课程": "编号 KC-26RV"}
+    button = page.find("a", string="读懂孩子的情绪").find_parent("article").select_one("button")
+    assert (button["data-course-id"], button["data-course-code"]) == ("emotions", "JZ-01")
 
 
 def test_menu_groups_cards_by_audience_stage(menu):
@@ -140,6 +157,9 @@ def test_catalogue_json_is_valid_and_public(menu):
     assert courses["emotions"]["audience_label"] == "一至三年级家长"
     assert courses["emotions"]["url"] == "courses/emotions/"
     assert courses["puberty"]["capacity"] is None
+    assert {key: c["code"] for key, c in courses.items()} == {
+        "emotions": "JZ-01", "phones": "JZ-02", "puberty": "KC-KTB7", "exam": "XS-01",
+        "paused": "KC-26RV"}
     assert catalogue["order"]["email"] == "order@xinli.example.cn"
     lecturers = {l["id"]: l for l in catalogue["lecturers"]}
     assert sorted(lecturers["li-ming"]["courses"]) == ["exam", "phones"]
@@ -233,14 +253,19 @@ def test_ordering_two_courses_yields_a_mailto_link_with_both(phone_page, menu_ur
     query = parse_qs(parts.query)
     subject, body = query["subject"][0], query["body"][0]
     for course_id, title in [("emotions", "读懂孩子的情绪"), ("phones", "手机与网络使用")]:
-        assert f"{course_id}《{title}》" in subject
-        assert f"[{course_id}] {title}" in body
+        assert f"《{title}》" in subject and f"《{title}》" in body
+        assert course_id not in subject and course_id not in body
+    assert "【JZ-01】《读懂孩子的情绪》" in subject and "【JZ-02】《手机与网络使用》" in subject
+    assert "1. 【JZ-01】《读懂孩子的情绪》（王芳，讲座，90 分钟）" in body
+    assert "2. 【JZ-02】《手机与网络使用》" in body
+    listed = page.locator(".xinyu-order__courses li").all_inner_texts()
+    assert "编号 JZ-01" in listed[0] and "emotions" not in " ".join(listed)
     assert "联系电话：13900001111" in body and "预计参加人数：25" in body
     # the phone number is not stored and not in the address bar
     assert "13900001111" not in page.evaluate("JSON.stringify(localStorage)")
     assert "13900001111" not in page.url
     sheet = page.locator(".xinyu-order-sheet")
-    assert "[phones] 手机与网络使用" in sheet.inner_text()
+    assert "【JZ-02】《手机与网络使用》" in sheet.inner_text() and "phones" not in sheet.inner_text()
 
 
 def test_order_checks_lead_time_and_capacity(phone_page, menu_url):
@@ -331,7 +356,7 @@ def test_printable_order_sheet(phone_page, menu_url):
     page.emulate_media(media="print")
     sheet = page.locator(".xinyu-order-sheet")
     assert sheet.is_visible()
-    assert "家庭教育课程点单表" in sheet.inner_text() and "[puberty] 青春期的孩子" in sheet.inner_text()
+    assert "家庭教育课程点单表" in sheet.inner_text() and "【KC-KTB7】《青春期的孩子》" in sheet.inner_text()
     assert page.locator("#xinyu-course-menu").is_hidden()
     assert page.locator("header.md-header").is_hidden()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -122,7 +122,9 @@ def test_copy_puts_the_email_text_on_the_clipboard(phone):
     copied = page.evaluate("navigator.clipboard.readText()")
     body = order_body(page)
     assert copied.replace("\r\n", "\n") == body.replace("\r\n", "\n")
-    assert "[emotions] 读懂孩子的情绪" in copied and "联系电话：13900001111" in copied
+    assert "【JZ-01】《读懂孩子的情绪》" in copied and "【KC-KTB7】《青春期的孩子》" in copied
+    assert "emotions" not in copied and "puberty" not in copied
+    assert "联系电话：13900001111" in copied
     assert page.locator(".xinyu-order__copytext").is_hidden()
     # the phone number is still not stored anywhere
     assert "13900001111" not in page.evaluate("JSON.stringify(localStorage)")

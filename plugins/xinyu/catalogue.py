@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from . import __version__
+from .core.codes import course_code
 from .core.kinds import AUDIENCES, FORMATS
 from .pages import PageRenderer, entry_uri, lecturer_uri
 
@@ -24,6 +25,7 @@ def build_catalogue(renderer: PageRenderer, site_name: str,
         topic = settings.topic(meta["topic"]) if meta.get("topic") else None
         courses.append({
             "id": course.slug,
+            "code": course_code(course),
             "title": meta["title"],
             "status": meta["status"],
             "status_label": STATUS_LABELS[meta["status"]],

@@ -20,6 +20,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from .core.codes import course_code
 from .core.collections import Collection
 from .core.coverage import lesson_order
 from .core.feed import FEED, by_month, recent
@@ -185,7 +186,7 @@ def _environment() -> Environment:
         collection_print_uri=collection_print_uri, badge=badge, month_label=month_label,
         demote=demote, score_total=score_total, LESSONS_INDEX=LESSONS_INDEX,
         CASES_INDEX=CASES_INDEX, COLLECTIONS_INDEX=COLLECTIONS_INDEX, COVERAGE=COVERAGE,
-        SEMESTERS=SEMESTERS, SCORES=SCORES, HELP=HELP)
+        SEMESTERS=SEMESTERS, SCORES=SCORES, HELP=HELP, course_code=course_code)
     return env
 
 

@@ -1,7 +1,8 @@
 /* xinyu: ordering courses from the menu (点单), without a server.
  *
- * The chosen course ids survive a reload in localStorage; nothing else is
- * stored. The order becomes a mailto: link and a printable order sheet; the
+ * The chosen course ids (file names) survive a reload in localStorage;
+ * nothing else is stored. A person reads a course by its number (课程编号,
+ * data-course-code, e.g. JZ-01) and title, never by its file name. The order becomes a mailto: link and a printable order sheet; the
  * contact's phone number leaves the browser only inside that e-mail (or the
  * same text copied to the clipboard, for WeChat, where there is no mail app).
  */
@@ -28,6 +29,7 @@
   function courseInfo(element) {
     return {
       id: element.getAttribute("data-course-id"),
+      code: element.getAttribute("data-course-code") || "",
       title: element.getAttribute("data-course-title"),
       status: element.getAttribute("data-course-status"),
       leadDays: Number(element.getAttribute("data-lead-days") || 0),
@@ -102,10 +104,15 @@
     return messages;
   }
 
+  // 【JZ-01】《读懂孩子的情绪》: how every text a person reads names a course.
+  function named(course) {
+    return (course.code ? "【" + course.code + "】" : "") + "《" + course.title + "》";
+  }
+
   function orderText(chosen, fields) {
     var lines = ["点单课程："];
     chosen.forEach(function (course, index) {
-      lines.push((index + 1) + ". [" + course.id + "] " + course.title + "（" + course.meta + "）");
+      lines.push((index + 1) + ". " + named(course) + "（" + course.meta + "）");
     });
     lines.push("", "学校 / 班级：" + fields.school.trim(), "联系人：" + fields.contact.trim(),
       "联系电话：" + fields.phone.trim(), "首选日期：" + fields.date,
@@ -116,7 +123,7 @@
 
   function subject(chosen, fields) {
     return "【家庭教育课程点单】" + fields.school.trim() + "：" + chosen.map(function (course) {
-      return course.id + "《" + course.title + "》";
+      return named(course);
     }).join("、");
   }
 
@@ -154,7 +161,8 @@
       items.forEach(function (course) {
         var item = document.createElement("li");
         var text = document.createElement("span");
-        text.textContent = course.title + "（编号 " + course.id + "，" + course.meta + "）";
+        text.textContent = course.title + "（" + (course.code ? "编号 " + course.code + "，" : "") +
+          course.meta + "）";
         var remove = document.createElement("button");
         remove.type = "button";
         remove.className = "xinyu-order__remove";
