@@ -35,6 +35,7 @@ from .core.scaffold import (
     render,
     slug_error,
     starts_as_draft,
+    suggested_code,
     target,
     write,
 )
@@ -132,6 +133,9 @@ def run_new(args: argparse.Namespace) -> int:
         return _fail(f"{other} {why}。没有覆盖任何文件；请用 --slug 换一个文件名",
                      EXIT_ERRORS, guard)
 
+    suggested = None
+    if "code" not in values and (suggested := suggested_code(root, kind, settings, guard, values)):
+        values["code"] = suggested  # the next course number, e.g. JZ-08
     draft = bool(getattr(args, "draft", False)) or starts_as_draft(kind)
     text = render(kind, settings, values, draft=draft)
     errors = [p for p in check(root, kind, settings, guard, relative, text) if p.is_error]
@@ -146,6 +150,8 @@ def run_new(args: argparse.Namespace) -> int:
         return _fail(f"无法写入 {relative}：{exc.strerror or exc}", EXIT_ERRORS, guard)
 
     print(f"xinyu：已创建 {relative}")
+    if suggested:
+        print(f"课程编号（code）取了下一个空号 {suggested}；需要时可以改成别的编号，但不能与其他课程重复")
     print(f"下一步：把正文里“（{TODO}：……）”的提示换成内容，需要的选填字段去掉行首的 # 填上；"
           "编辑正文后运行 xinyu check")
     if starts_as_draft(kind):

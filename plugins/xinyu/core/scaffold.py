@@ -51,7 +51,8 @@ from .fields import (
 from .files import RESERVED_SLUGS, SLUG
 from .kinds import AUDIENCES, AWARDS, FORMATS
 from .lecturers import load_lecturers
-from .loader import load_entry
+from .codes import next_code
+from .loader import load_entry, load_kind
 from .markdown import CJK
 from .privacy import PrivacyGuard
 from .problems import Problem
@@ -145,6 +146,22 @@ def registries(root: Path, kind: Kind, settings: Settings, guard: PrivacyGuard
         lecturers, _, _ = load_lecturers(root, settings, guard)
         found["lecturer"] = {key: lecturer.name for key, lecturer in lecturers.items()}
     return found
+
+
+def suggested_code(root: Path, kind: Kind, settings: Settings, guard: PrivacyGuard,
+                   values: Mapping[str, Any]) -> str | None:
+    """The course number (课程编号) for a new course: the next free number of
+    the prefix its audience's courses use most (of all courses' when none of
+    its audience has one), e.g. JZ-08 after JZ-07; None when no course
+    declares a numbered code (the file name then gives one)."""
+    if kind.field("code") is None or kind.field("audience") is None:
+        return None
+    result = load_kind(root, kind, settings, guard)
+    courses = result.published + result.drafts
+    codes = [c.meta["code"] for c in courses if c.meta.get("code")]
+    same = [c.meta["code"] for c in courses
+            if c.meta.get("code") and c.meta.get("audience") == values.get("audience")]
+    return next_code(codes, prefer=same)
 
 
 def registry_file(field: Field, settings: Settings) -> str | None:
