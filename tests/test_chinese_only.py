@@ -38,12 +38,14 @@ GUIDE_ALLOWED = {
     # commands and comments: xinyu check, xinyu new, <!-- xinyu-allow: phone … -->
     "check", "new", "allow", "phone",
     # front-matter keys and values named in the field descriptions and messages
-    "status", "published", "draft", "open", "paused", "consent", "true", "grades",
+    "status", "published", "draft", "open", "paused", "consent", "true", "grades", "code",
     "emotion", "representative", "innovative", "practical",
     "parents", "families", "students", "teachers", "lecture", "workshop", "online", "group",
     # file names, paths and examples in the messages
     "lessons", "collections", "content", "lecturers", "plugins", "index", "worksheet",
     "wang", "fang",
+    # course numbers in the field description: JZ-07, and KC-… derived from the file name
+    "JZ", "KC",
     # 微信号的写法（隐私检查的说明）
     "vx",
 }

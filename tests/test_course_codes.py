@@ -153,7 +153,7 @@ def test_demo_pages_show_codes_and_never_file_names_as_numbers(demo_build):
     assert card_rows(page)["课程编号"] == "JZ-02"
     menu = BeautifulSoup(demo_build.html("courses/index.html"), "html.parser")
     card = menu.find("a", string="读懂孩子的情绪").find_parent("article")
-    assert card.select_one(".xinyu-course-code").get_text(strip=True) == "编号 JZ-02"
+    assert card.select_one(".xinyu-course-code").get_text(" ", strip=True) == "编号 JZ-02"
     assert "reading-childrens-emotions" not in card.get_text()
     lecturer = BeautifulSoup(demo_build.html("lecturers/wang-fang/index.html"), "html.parser")
     item = lecturer.find("a", string="读懂孩子的情绪").find_parent("li")

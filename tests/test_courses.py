@@ -125,7 +125,7 @@ def test_lecturer_page_lists_their_courses(menu):
 
 def test_menu_cards_show_the_course_number(menu):
     page = soup(menu, "courses/index.html")
-    codes = {card.h3.get_text(strip=True): card.select_one(".xinyu-course-code").get_text(strip=True)
+    codes = {card.h3.get_text(strip=True): card.select_one(".xinyu-course-code").get_text(" ", strip=True)
              for card in page.select("article.xinyu-card-item")}
     assert codes == {"读懂孩子的情绪": "编号 JZ-01", "手机与网络使用": "编号 JZ-02",
                      "青春期的孩子": "编号 KC-KTB7", "考前心理疏导": "编号 XS-01",

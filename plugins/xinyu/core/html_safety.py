@@ -21,7 +21,7 @@ TAGS = frozenset((nh3.ALLOWED_TAGS - {"bdo", "bdi"}) | {"section", "figure", "fi
                                      "button"})
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "role"})
 # The plugin's own templates may also hide an element until a script shows it.
-TEMPLATE_ATTRIBUTES = frozenset({"hidden", "dir"})
+TEMPLATE_ATTRIBUTES = frozenset({"hidden", "dir", "translate"})  # translate="no": course numbers
 ATTRIBUTES = {
     "*": set(GLOBAL_ATTRIBUTES),
     "a": {"href", "name"},
