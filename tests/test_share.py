@@ -55,3 +55,29 @@ def test_a_summary_with_markup_is_escaped_once(library):
     # markup is dropped from a description (it is plain text), quotes and & kept
     assert meta["description"] == meta["og:description"] == '用 "引号" 和 尖括号 & 符号'
     assert "&amp;lt;" not in html and "<b>尖括号" not in html.split("</head>")[0]
+
+
+def test_wechat_and_qq_read_microdata_and_the_first_image(demo_build):
+    """In-app browsers without Open Graph: schema.org name, description and
+    image; WeChat also takes the page's first large image, so the share
+    image is the body's first image, hidden, from this site."""
+    for path, depth in (("lessons/feelings-weather-report/index.html", 2), ("index.html", 0),
+                        ("courses/index.html", 1)):
+        page = BeautifulSoup(demo_build.html(path), "html.parser")
+        meta = _meta(page)
+        microdata = {m["itemprop"]: m["content"] for m in page.select("head meta[itemprop]")}
+        assert microdata == {"name": meta["og:title"], "description": meta["og:description"],
+                             "image": meta["og:image"]}, path
+        first = page.body.find("img")
+        assert first["src"] == "../" * depth + "assets/xinyu/share.png", path
+        assert first.has_attr("hidden") and first["alt"] == "", path
+        assert (int(first["width"]), int(first["height"])) == (1200, 630)
+
+
+def test_the_share_image_takes_no_room(browser, demo_url):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(f"{demo_url}/lessons/feelings-weather-report/")
+    image = page.locator("img.xinyu-share-image")
+    assert image.evaluate("img => getComputedStyle(img).display") == "none"
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 1200  # loaded, for WeChat
+    page.close()

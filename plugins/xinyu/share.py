@@ -3,11 +3,13 @@ and address as Open Graph tags, and a share image shipped with the plugin.
 
 Material writes `<meta name="description">` from `page.meta.description`;
 generated entry pages get theirs from the entry's summary (the plugin sets
-it, escaped once). The tags below are added to every page's <head>.
+it, escaped once). The tags below are added to every page's <head>, and the share image,
+hidden, as the first image of its <body>.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape, unescape
 from urllib.parse import urljoin
 
@@ -33,10 +35,28 @@ def share_tags(output: str, page: Page, config: MkDocsConfig) -> str:
         tags += [("og:url", urljoin(config.site_url, page.url)),
                  ("og:image", urljoin(config.site_url, SHARE_IMAGE)),
                  ("og:image:width", "1200"), ("og:image:height", "630")]
-    else:  # Open Graph wants absolute addresses; without site_url the image is relative
-        depth = page.url.count("/")
-        tags.append(("og:image", "../" * depth + SHARE_IMAGE))
+    relative_image = "../" * page.url.count("/") + SHARE_IMAGE
+    if not config.site_url:  # Open Graph wants absolute addresses; without site_url, relative
+        tags.append(("og:image", relative_image))
     html = "".join(f'<meta property="{name}" content="{escape(value, quote=True)}">'
                    for name, value in tags if value)
+    # WeChat's and QQ's in-app browsers build a shared link's card without
+    # Open Graph (their own JS-SDK needs an official account and a signing
+    # server, which a static site has not): from schema.org microdata, and
+    # WeChat from the first image of at least 300 px in the page.
+    image = dict(tags)["og:image"]
+    html += "".join(f'<meta itemprop="{name}" content="{escape(value, quote=True)}">'
+                    for name, value in (("name", title), ("description", description),
+                                        ("image", image)) if value)
     at = output.index("</head>")
-    return output[:at] + html + output[at:]
+    output = output[:at] + html + output[at:]
+    body = _BODY.search(output, at)
+    if body is None:
+        return output
+    # Relative: loaded from the site it is on (a preview, the offline copy), never another.
+    thumbnail = (f'<img class="xinyu-share-image" src="{escape(relative_image, quote=True)}" alt="" '
+                 f'width="1200" height="630" hidden>')
+    return output[:body.end()] + thumbnail + output[body.end():]
+
+
+_BODY = re.compile(r"<body\b[^>]*>")
