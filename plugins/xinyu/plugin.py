@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import shutil
+from urllib.parse import urlsplit
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -352,7 +353,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         if not self.config.enabled:
             return None
         output = share_tags(safe_tooltips(output), page, config)
-        output = _link_feed(output, get_relative_url(FEED, page.url), config, self.offline_copy)
+        output = _link_feed(output, get_relative_url(FEED, page.url), config)
         if not _uses_search(config):
             return output
         # Material's search dialog has no accessible name; screen readers announce it as 搜索.
@@ -366,7 +367,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # The theme's own 404.html is served at any depth: MkDocs roots it at "/".
         if not self.config.enabled or not template_name.endswith(".html"):
             return None
-        return _link_feed(output, "/" + FEED, config, self.offline_copy)
+        # Served at any depth: rooted at the site's path (MkDocs roots the 404 page there).
+        root = urlsplit(config.site_url or "").path.rstrip("/")
+        return _link_feed(output, f"{root}/{FEED}", config)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -439,14 +442,14 @@ def _empty(site_dir: Path) -> None:
             child.unlink(missing_ok=True)
 
 
-def _link_feed(output: str, relative: str, config: MkDocsConfig, offline: bool = False) -> str:
-    """Every page names the feed in its <head>, for browsers and feed readers:
-    absolute with site_url, else (and in the offline copy: Material fetches a
-    sitemap beside every rel=alternate link) relative to the page."""
+def _link_feed(output: str, href: str, config: MkDocsConfig) -> str:
+    """Every page names the feed in its <head>, for browsers and feed readers,
+    relative to the page (readers resolve it): Material fetches the sitemap
+    beside every rel=alternate link, which must not leave the site it is on
+    (a preview host, the offline copy)."""
     head, found, _ = output.partition("</head>")
     if not found or 'type="application/atom+xml"' in head:
         return output
-    href = config.site_url.rstrip("/") + "/" + FEED if config.site_url and not offline else relative
     link = (f'<link rel="alternate" type="application/atom+xml" '
             f'title="{escape_text(config.site_name)} {FEED_TITLE_SUFFIX}" '
             f'href="{escape(href)}">')
