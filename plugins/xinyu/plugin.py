@@ -21,6 +21,7 @@ from pymdownx.slugs import slugify
 
 from .catalogue import build_catalogue
 from .config import XinyuConfig
+from .core.dialling import DialPublicNumbers, public_numbers
 from .core.feed import FEED, FEED_TITLE_SUFFIX, build_feed
 from .core.gate import Gate
 from .core.history import History, edit_base, edit_url, read_history
@@ -123,7 +124,10 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         config.extra_javascript.extend(SCRIPTS)
         # What theme/partials/copyright.html shows on every page (it escapes each value);
         # a bad value is reported, and fails the build, when the library is loaded.
-        config.extra["xinyu_footer"] = footer_context(settings_from_mapping(dict(self.config))[0])
+        settings = settings_from_mapping(dict(self.config))[0]
+        config.extra["xinyu_footer"] = footer_context(settings)
+        # The site's public numbers (help lines, order phone) dial where a page mentions them.
+        config.markdown_extensions.append(DialPublicNumbers(public_numbers(settings)))
         # The offline copy's build: file URLs, and a Worker that works from file://.
         self.offline_copy = building_offline_copy()
         if self.offline_copy:
