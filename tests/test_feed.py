@@ -182,3 +182,15 @@ def test_ids_are_stable_and_links_absolute_with_site_url(tmp_path, small):
     assert feed.find(f"{A}entry/{A}link").get("href") == "https://xinli.example.cn/kc/lessons/new/"
     head = BeautifulSoup(second.html("lessons/new/index.html"), "html.parser").head
     assert head.find("link", type="application/atom+xml")["href"] == "../../feed.xml"
+
+
+def test_a_title_ending_in_digits_is_not_read_with_the_date_as_a_phone_number(tmp_path):
+    """Found by benchmarks/run.py: "（136） · 2026-12-03" read to the output
+    gate as 136 2026 1203, a mobile number, and nothing was published."""
+    library = Library(tmp_path / "repo", {"coverage_check": "off", "periods_check": "off"})
+    touch(library.lesson("g1/a.md", title="情绪小怪兽（136）", summary="认识情绪。"), date(2026, 12, 3))
+    build = library.build()
+    assert build.returncode == 0, build.output
+    item = soup(build, "updates/index.html").select_one("article li")
+    assert item.a.get_text() == "情绪小怪兽（136）" and item.time["datetime"] == "2026-12-03"
+    assert "更新于" in item.get_text()
