@@ -217,6 +217,7 @@ class Gate:
         self._cache: dict[tuple[str, bool], Sequence[Finding]] = {} if memo is None else memo
         self._remember_all = memo is not None  # whole pages too: most are the same next build
         self._normalised_sources: dict[str, str] = {}
+        self._source_readings: dict[str, tuple[str, str]] = {}
         self.manifest = Manifest(0, {})
 
     def check(self, site_dir: Path, trusted: set[str], generated: set[str],
@@ -346,8 +347,8 @@ class Gate:
                 continue
             markup = path.endswith(".md")
             readable = finding.rule in ("name", "bidi")
-            if not readable and finding.value not in normalise(text, markup) and \
-                    finding.value not in normalise(text, markup, collapse=False):
+            if not readable and not any(finding.value in reading
+                                        for reading in self._readings(path, text, markup)):
                 continue
             for hit in self.guard.hits(text, 1, markup):
                 if hit.rule == finding.rule and hit.text == finding.value:
@@ -355,3 +356,12 @@ class Gate:
             if not readable:
                 return path
         return ""
+
+    def _readings(self, path: str, text: str, markup: bool) -> tuple[str, str]:
+        """A source's two normalised readings, computed once a check (a
+        build with many findings asked again for every finding and file)."""
+        readings = self._source_readings.get(path)
+        if readings is None:
+            readings = self._source_readings[path] = (
+                normalise(text, markup), normalise(text, markup, collapse=False))
+        return readings
