@@ -178,6 +178,15 @@ def demo_url(demo_build):
         yield url
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Every test that drives Chromium (directly, or through a fixture that
+    uses the browser) is marked `browser`: `pytest -m "not browser"` runs
+    the rest in a fraction of the time."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's headless Chromium driven by Playwright (never a downloaded browser)."""
