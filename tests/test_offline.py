@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import search
 from playwright.sync_api import expect
 
-from xinyu.core.offline import FOLDER, LEFT_OUT, ZIP, pack, write_index_script
+from xinyu.core.offline import FOLDER, HOW_TO, LEFT_OUT, ZIP, pack, write_index_script
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +55,8 @@ def test_the_zip_holds_one_folder_with_every_page_of_the_site(demo_build, offlin
         assert archive.testzip() is None
     assert {name.split("/")[0] for name in names} == {FOLDER}
     assert (offline_root / "index.html").is_file()
+    how_to = (offline_root / HOW_TO).read_text(encoding="utf-8")
+    assert "index.html" in how_to and "解压" in how_to
     assert not any((offline_root / name).exists() for name in LEFT_OUT)
     assert not (offline_root / "downloads").exists()  # no copy inside the copy
     # every page published on the web is in the copy, as a file URL
@@ -108,11 +110,12 @@ def test_pack_is_reproducible_and_skips_links(tmp_path):
     (site / "link.html").symlink_to(tmp_path / "outside.html")
     (tmp_path / "outside.html").write_text("secret", encoding="utf-8")
     first, second = tmp_path / "1.zip", tmp_path / "2.zip"
-    assert pack(site, first)[0] == 2
+    assert pack(site, first)[0] == 3  # and the how-to
     (site / "index.html").touch()  # a later build: new times, same bytes
     pack(site, second)
     assert first.read_bytes() == second.read_bytes()
-    assert sorted(zipfile.ZipFile(first).namelist()) == [f"{FOLDER}/a/b.html", f"{FOLDER}/index.html"]
+    assert sorted(zipfile.ZipFile(first).namelist()) == [
+        f"{FOLDER}/a/b.html", f"{FOLDER}/index.html", f"{FOLDER}/{HOW_TO}"]
 
 
 @pytest.fixture

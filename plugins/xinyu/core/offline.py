@@ -22,6 +22,14 @@ INDEX_JSON = "search/search_index.json"
 INDEX_SCRIPT = "search/search_index.js"
 # Files only a web server uses: search engines' sitemap, the "not found" page.
 LEFT_OUT = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html"})
+# Beside index.html: how to open the copy (fixed text, written by xinyu).
+HOW_TO = "使用说明.txt"
+HOW_TO_TEXT = (
+    "这是网站的离线版，不联网也能用。\r\n\r\n"
+    "1. 先把压缩包全部解压（不要在压缩软件里直接打开网页）。\r\n"
+    "2. 打开解压出来的 xinyu-offline 文件夹，用浏览器打开 index.html。\r\n"
+    "3. 浏览、搜索、筛选、打印和点单都可以离线使用；点单内容可以复制后发给区里。\r\n\r\n"
+    "离线版是下载时网站的样子；要看最新内容，请回到网站重新下载。\r\n")
 # Fixed entry times: the same site gives the same zip, byte for byte.
 _TIMESTAMP = (2000, 1, 1, 0, 0, 0)
 
@@ -51,10 +59,12 @@ def pack(site_dir: Path, target: Path) -> tuple[int, int]:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for relative, path in files:
+        entries = [(HOW_TO, HOW_TO_TEXT.encode("utf-8"))] + \
+            [(relative, path.read_bytes()) for relative, path in files if relative != HOW_TO]
+        for relative, data in entries:
             info = zipfile.ZipInfo(str(PurePosixPath(FOLDER) / relative), _TIMESTAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, data)
     partial.replace(target)
-    return len(files), target.stat().st_size
+    return len(entries), target.stat().st_size
