@@ -45,22 +45,16 @@ showcase, audience, format, code):
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-REPO = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # beside benchmarks/search.py
+from search import CHROMIUM_ARGS, build, engine_page, served  # noqa: E402
+
 ENGINES = ("xinyu", "material")
 
 # (who asks, query, relevant item paths)
@@ -232,19 +226,6 @@ QUERIES: list[tuple[str, str, set[str]]] = [
 ]
 
 
-def build(workdir: Path) -> Path:
-    """The demo library copied and built once (as benchmarks/search.py does)."""
-    root = workdir / "repo"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
-        "site", ".git", ".venv", ".cache", "tests", "*.egg-info", "__pycache__"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")],
-                   cwd=root, env=env, check=True)
-    print(f"build: demo library in {time.perf_counter() - started:.1f} s", flush=True)
-    return root / "site"
-
-
 def locations(hrefs: list[str]) -> list[str]:
     """Result links as site-relative page paths, fragments stripped, duplicates collapsed."""
     seen: list[str] = []
@@ -283,30 +264,14 @@ def run_queries(site: Path, queries: list[str]) -> dict[str, list[list[str]]]:
     """{engine: [result locations per query]} for xinyu's and Material's worker."""
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    material_worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     results: dict[str, list[list[str]]] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            for engine in ENGINES:
-                page = browser.new_page()
-                if engine == "material":
-                    page.route("**/xinyu-search.js*", lambda route: route.fulfill(
-                        path=str(material_worker), content_type="text/javascript"))
-                page.goto(url)
-                results[engine] = [search(page, query) for query in queries]
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for engine in ENGINES:
+            page = engine_page(browser, engine, site, url)
+            results[engine] = [search(page, query) for query in queries]
+            page.close()
+        browser.close()
     return results
 
 
@@ -327,7 +292,7 @@ def main() -> None:
     args = parser.parse_args()
     queries = QUERIES[: args.limit] if args.limit else QUERIES
     with tempfile.TemporaryDirectory() as workdir:
-        site = build(Path(workdir))
+        site = build(0, Path(workdir))
         started = time.perf_counter()
         results = run_queries(site, [query for _, query, _ in queries])
         print(f"searched: {len(queries)} queries x {len(ENGINES)} engines "

@@ -14,6 +14,7 @@ Usage: python benchmarks/search.py [--copies K] [--runs N]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -52,7 +53,8 @@ def build(copies: int, workdir: Path) -> Path:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")],
                    cwd=root, env=env, check=True)
-    print(f"build: {len(lessons) * (copies + 1)} lesson files in {time.perf_counter() - started:.1f} s")
+    print(f"build: {len(lessons) * (copies + 1)} lesson files in {time.perf_counter() - started:.1f} s",
+          flush=True)
     return root / "site"
 
 
@@ -70,26 +72,42 @@ def sizes(site: Path) -> None:
     print(f"sub-word field: {keys / 1024:.0f} KiB, {keys / len(raw):.1%} of the index")
 
 
-def latencies(site: Path, runs: int) -> None:
-    from playwright.sync_api import sync_playwright
-
+@contextlib.contextmanager
+def served(site: Path):
+    """The built site on a free localhost port; yields its base URL."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args) -> None:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    material_worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def engine_page(browser, engine: str, site: Path, url: str):
+    """A page of the site searching with xinyu's worker, or ("material")
+    with Material's own worker served in its place, on the same index."""
+    page = browser.new_page()
+    if engine == "material":
+        worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+        page.route("**/xinyu-search.js*", lambda route: route.fulfill(
+            path=str(worker), content_type="text/javascript"))
+    page.goto(url)
+    return page
+
+
+def latencies(site: Path, runs: int) -> None:
+    from playwright.sync_api import sync_playwright
+
     results: dict[str, list[float]] = {}
-    with sync_playwright() as playwright:
+    with served(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for name in ("xinyu", "material"):
-            page = browser.new_page()
-            if name == "material":
-                page.route("**/xinyu-search.js*", lambda route: route.fulfill(
-                    path=str(material_worker), content_type="text/javascript"))
-            page.goto(url)
+            page = engine_page(browser, name, site, url)
             box = page.locator("input.md-search__input")
             box.click()
             box.fill("预热")
@@ -110,7 +128,6 @@ def latencies(site: Path, runs: int) -> None:
             results[name] = timings
             page.close()
         browser.close()
-    server.shutdown()
     ours, theirs = statistics.median(results["xinyu"]), statistics.median(results["material"])
     print(f"keystroke to results (median of {len(results['xinyu'])}): xinyu {ours:.0f} ms, "
           f"Material's worker {theirs:.0f} ms, ratio {ours / theirs:.2f}")
