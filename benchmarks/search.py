@@ -1,12 +1,16 @@
-"""Search benchmark: index size and time from keystroke to results.
+"""Search benchmark: what a page downloads and how soon the first result shows.
 
 Builds the demo library (optionally with every lesson copied K more times)
-into a temporary folder, then prints:
-  - the search index size, raw and gzipped, against the same index written
-    the way Material writes it (\\uXXXX escapes, no sub-word field);
-  - the median time from the last keystroke to rendered results in headless
-    Chromium, for xinyu's query worker against Material's own worker on the
-    same index.
+into a temporary folder, twice: with xinyu's index, and with xinyu's index
+rewrite switched off so that Material's own index (every page's text in
+one file) is there to compare with. Then, in headless Chromium, for
+xinyu's worker and index against Material's worker and index:
+  - the first result: a fresh page (no cache) is opened, a query typed as
+    soon as it has loaded; the time from navigation start to the results
+    shown, and the gzipped size of everything the search fetched until then
+    (the server does not compress; each file is gzipped here to count it);
+  - the median time from the last keystroke to rendered results, over a
+    set of queries, with the index already loaded.
 
 Usage: python benchmarks/search.py [--copies K] [--runs N]
 """
@@ -18,7 +22,6 @@ import contextlib
 import functools
 import gzip
 import http.server
-import json
 import os
 import shutil
 import statistics
@@ -28,6 +31,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = ["情绪", "人际交往", "三年级 学习适应", "考试焦虑", "身体边界", "家长情绪管理", "王芳", "健康",
@@ -55,21 +59,37 @@ def build(copies: int, workdir: Path) -> Path:
                    cwd=root, env=env, check=True)
     print(f"build: {len(lessons) * (copies + 1)} lesson files in {time.perf_counter() - started:.1f} s",
           flush=True)
+    # The same site with Material's own index, for Material's worker (the
+    # benchmark serves this file in place of xinyu's manifest for it).
+    subprocess.run([sys.executable, "-c", MATERIAL_INDEX, "build", "-q", "-d", str(root / "material")],
+                   cwd=root, env=env, check=True)
+    shutil.copy(root / "material" / "search" / "search_index.json", root / "site" / MATERIAL_INDEX_FILE)
+    shutil.rmtree(root / "material")
     return root / "site"
 
 
+# mkdocs with xinyu's index rewrite switched off (Material's index is kept).
+MATERIAL_INDEX = """
+import sys
+import xinyu.search.index as index
+index.write_index = lambda *args, **kwargs: None
+from mkdocs.__main__ import cli
+sys.argv[0] = "mkdocs"
+cli()
+"""
+MATERIAL_INDEX_FILE = "material_index.json"  # beside the site's files, never under search/
+
+
 def sizes(site: Path) -> None:
-    raw = (site / "search" / "search_index.json").read_bytes()
-    index = json.loads(raw)
-    docs = [{k: v for k, v in doc.items() if k != "keys"} for doc in index["docs"]]
-    material = json.dumps({"config": index["config"], "docs": docs}, separators=(",", ":")).encode()
-    ours_gz, material_gz = len(gzip.compress(raw, 9)), len(gzip.compress(material, 9))
-    print(f"index raw:  {len(raw) / 1024:8.0f} KiB  (Material's encoding {len(material) / 1024:.0f} KiB, "
-          f"ratio {len(raw) / len(material):.2f})")
-    print(f"index gzip: {ours_gz / 1024:8.0f} KiB  (Material's encoding {material_gz / 1024:.0f} KiB, "
-          f"ratio {ours_gz / material_gz:.2f})")
-    keys = sum(len(doc.get("keys", "").encode()) for doc in index["docs"])
-    print(f"sub-word field: {keys / 1024:.0f} KiB, {keys / len(raw):.1%} of the index")
+    ours = [site / "search" / "search_index.json", *sorted((site / "search" / "xinyu").glob("*.json"))]
+    raw = sum(p.stat().st_size for p in ours)
+    packed = sum(len(gzip.compress(p.read_bytes(), 9)) for p in ours)
+    material = (site / MATERIAL_INDEX_FILE).read_bytes()
+    manifest = (site / "search" / "search_index.json").read_bytes()
+    print(f"index, all files: {raw / 1024:8.0f} KiB raw, {packed / 1024:.0f} KiB gzip in {len(ours)} files"
+          f"  (Material's one file: {len(material) / 1024:.0f} KiB raw, "
+          f"{len(gzip.compress(material, 9)) / 1024:.0f} KiB gzip)")
+    print(f"loaded by every page: {len(manifest)} bytes (Material: the whole index)")
 
 
 @contextlib.contextmanager
@@ -93,11 +113,63 @@ def engine_page(browser, engine: str, site: Path, url: str):
     with Material's own worker served in its place, on the same index."""
     page = browser.new_page()
     if engine == "material":
-        worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-        page.route("**/xinyu-search.js*", lambda route: route.fulfill(
-            path=str(worker), content_type="text/javascript"))
+        use_material(page, site)
     page.goto(url)
     return page
+
+
+def material_worker(site: Path) -> Path:
+    return next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+
+
+def use_material(page, site: Path) -> None:
+    """Serve Material's worker and Material's index in place of xinyu's."""
+    page.route("**/xinyu-search.js*", lambda route: route.fulfill(
+        path=str(material_worker(site)), content_type="text/javascript"))
+    page.route("**/search/search_index.json", lambda route: route.fulfill(
+        path=str(site / MATERIAL_INDEX_FILE), content_type="application/json"))
+
+
+def first_result(site: Path, query: str = "考试焦虑") -> None:
+    """From opening a page (no cache) to the first result shown, and what
+    the search fetched until then (gzipped sizes)."""
+    from playwright.sync_api import sync_playwright
+
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for engine in ("xinyu", "material"):
+            times, transferred = [], []
+            for _ in range(3):
+                context = browser.new_context()
+                fetched: list[str] = []
+                context.on("request", lambda request: fetched.append(request.url))
+                page = context.new_page()
+                if engine == "material":
+                    use_material(page, site)
+                page.goto(url, wait_until="load")
+                page.locator("label.md-search__icon[for=__search]").first.click()
+                box = page.locator("input.md-search__input")
+                box.fill(query)
+                box.press("End")
+                page.wait_for_function("() => document.querySelector('.md-search-result__item')",
+                                       timeout=60000)
+                times.append(page.evaluate("performance.now()") / 1000)
+                size = 0
+                for address in dict.fromkeys(fetched):
+                    path = unquote(urlsplit(address).path)
+                    if "/search/" in path or "/workers/" in path:
+                        local = site / MATERIAL_INDEX_FILE if (
+                            engine == "material" and path.endswith("search_index.json")) else \
+                            site / path.lstrip("/")
+                        if engine == "material" and path.endswith("xinyu-search.js"):
+                            local = material_worker(site)
+                        if local.is_file():
+                            size += len(gzip.compress(local.read_bytes(), 9))
+                transferred.append(size)
+                context.close()
+            print(f"first result ({engine}): {statistics.median(times):.2f} s after navigation start, "
+                  f"search files fetched {statistics.median(transferred) / 1024:.0f} KiB gzip", flush=True)
+        browser.close()
 
 
 def latencies(site: Path, runs: int) -> None:
@@ -141,6 +213,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as workdir:
         site = build(args.copies, Path(workdir))
         sizes(site)
+        first_result(site)
         latencies(site, args.runs)
 
 

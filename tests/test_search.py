@@ -7,7 +7,8 @@ import re
 
 import pytest
 from conftest import ARTIFACTS, search
-from xinyu.search_index import SEPARATOR
+from xinyu.search import SEPARATOR
+from xinyu.search.index import read_index
 
 
 @pytest.fixture(scope="module")
@@ -24,9 +25,8 @@ def pages(locations: list[str]) -> set[str]:
 
 # query -> pages that must be among the results
 EXPECTED = {
-    "情绪": {"/lessons/feelings-weather-report/", "/lessons/hello-feeling-monsters/",
-             "/topics/emotion/"},
-    "人际交往": {"/topics/relationships/", "/lessons/my-first-friend/"},
+    "情绪": {"/lessons/feelings-weather-report/", "/lessons/hello-feeling-monsters/"},
+    "人际交往": {"/lessons/my-first-friend/"},
     "身体边界": {"/lessons/body-boundaries/"},
     # metadata only: a school named only in one lesson's card
     "枫林小学": {"/lessons/take-turns-together/"},
@@ -46,18 +46,12 @@ def test_expected_pages_are_found(page, query):
 
 
 def test_part_of_a_longer_word_is_found(page, demo_build):
-    """健康 finds 心理健康: a sub-word that is never a token of its own."""
-    index = json.loads((demo_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(SEPARATOR)
-    tokens = {t for doc in index["docs"] for f in ("title", "text") for t in separator.split(doc[f])}
-    holders: dict[str, set[str]] = {}
-    for doc in index["docs"]:
-        for word in doc.get("keys", "").split("\u200b"):
-            if word and word not in tokens:
-                holders.setdefault(word, set()).add("/" + doc["location"].split("#")[0])
-    word, expected = min(holders.items(), key=lambda item: (len(item[1]), item[0]))
-    found = pages(search(page, word))
-    assert expected <= found, (word, expected, found)
+    """健康 finds 心理健康: the index keeps a long word's sub-words."""
+    expected = read_index(demo_build.site / "search").locations("健康")
+    assert any(url.startswith("lessons/") for url in expected)
+    found = pages(search(page, "健康"))  # the first results, as shown
+    assert found and found <= {f"/{url}" for url in expected}
+    assert any(url.startswith("/lessons/") for url in found)
 
 
 def test_every_word_of_a_query_must_match(page):
@@ -85,20 +79,26 @@ def test_result_shows_the_kind_of_item(page):
 
 
 def test_index_is_utf8_without_punctuation_tokens_or_drafts(demo_build):
-    raw = (demo_build.site / "search" / "search_index.json").read_text(encoding="utf-8")
-    docs = raw[raw.index('"docs"'):]
-    assert not re.search(r"\\u[3-9][0-9a-f]{3}", docs)  # Chinese written as UTF-8, not escapes
-    index = json.loads(raw)
-    assert index["config"]["separator"] == SEPARATOR
-    separator = re.compile(SEPARATOR)
-    tokens = {token for doc in index["docs"] for field in ("title", "text")
-              for token in separator.split(re.sub(r"<[^>]+>", " ", doc.get(field, "")))}
+    folder = demo_build.site / "search"
+    for path in (folder / "xinyu").glob("*.json"):
+        # Chinese written as UTF-8, not escapes
+        assert not re.search(r"\\u[3-9][0-9a-f]{3}", path.read_text(encoding="utf-8")), path
+    index = read_index(folder)
+    assert index.config["separator"] == SEPARATOR
     for mark in "：（）《》“”，。、":
-        assert mark not in tokens
-    assert not any("我的优点树" in doc["title"].replace("\u200b", "") for doc in index["docs"])  # a draft
+        assert not any(mark in word for word in index.words)
+    assert not any("我的优点树" in row[1] for row in index.pages)  # a draft
+    assert len(index.pages) == len({row[0] for row in index.pages})  # every page once
 
 
-def test_compound_words_are_split_only_when_nothing_matches(browser, tmp_path):
+def test_each_page_loads_little_of_the_index(demo_build):
+    """Every page loads the manifest only: no documents; the rest comes by word."""
+    manifest = json.loads((demo_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert manifest["docs"] == []
+    assert len(json.dumps(manifest, ensure_ascii=False).encode()) < 2000
+
+
+def test_compound_words_rank_above_their_parts_found_apart(browser, tmp_path):
     from conftest import Library, serve
 
     library = Library(tmp_path / "repo")
@@ -110,22 +110,26 @@ def test_compound_words_are_split_only_when_nothing_matches(browser, tmp_path):
     page = browser.new_page()
     with serve(build.site) as base:
         page.goto(f"{base}/")
-        # 情绪管理 is a word of the index (lesson b): only pages with it are found
-        assert pages(search(page, "情绪管理")) == {"/lessons/b/"}
-        # 管理情绪方法 matches no page as one phrase of index words, so the words are split
+        # 情绪管理 is a word of the index (lesson b): it comes first; lesson a
+        # has both its words apart (管理情绪) and comes after it
+        found = [p for p in search(page, "情绪管理") if p.startswith("/lessons/") and p.count("/") == 3]
+        assert found[:2] == ["/lessons/b/", "/lessons/a/"], found
+        # 管理情绪方法 matches no page as one phrase of index words: the words are split
         found = pages(search(page, "情绪管理方法"))
-        assert found == {"/lessons/a/"}, found
+        assert "/lessons/a/" in found and "/lessons/b/" not in found, found
     page.close()
 
 
 def test_interface_text_of_index_pages_is_not_indexed(demo_build):
     """Filter controls, empty-result notes and the order form are interface,
-    not content: a search snippet never shows them."""
-    import json
-
-    docs = json.loads((demo_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    not content: a search snippet never shows them, no word finds them."""
+    index = read_index(demo_build.site / "search")
+    urls = [row[0] for row in index.pages]
     for location in ("lessons/", "cases/", "courses/"):
-        [doc] = [d for d in docs if d["location"] == location]
-        text = doc["text"].replace("\u200b", "")
-        for interface in ("全部", "排序", "请调整筛选条件", "还没有选择课程"):
+        number = urls.index(location)
+        text = " ".join(index.teasers[number]).replace("\u200b", "")
+        for interface in ("排序", "请调整筛选条件", "还没有选择课程", "筛选"):
             assert interface not in text, (location, interface)
+            assert location not in index.locations(interface), (location, interface)
+
+

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import shutil
 from urllib.parse import urlsplit
 from pathlib import Path
@@ -33,7 +32,7 @@ from .core.options import did_you_mean
 from .core.reference import expand as expand_reference
 from .core.problems import Severity
 from .core.report import kind_summary
-from .core.vocabulary import Settings, settings_from_mapping
+from .core.vocabulary import STAGES, Settings, settings_from_mapping
 from .core.schemas import FOLDER as SCHEMAS, all_schemas, schema_json
 from .pages import (
     CASES_INDEX,
@@ -52,7 +51,8 @@ from .pages import (
 )
 from .offline import SHIM, build_offline_copy, building as building_offline_copy
 from .preview import Preview
-from .search_index import prepare_jieba, rewrite_index_file, search_words
+from .search import (PageInfo, WORKER_NAME, WORKER_SOURCE, grade_words, prepare_jieba,
+                     rewrite_index_file, search_words, use_search_worker, write_scripts)
 from .share import SHARE_IMAGE, share_tags
 
 log = logging.getLogger("mkdocs.plugins.xinyu")
@@ -62,8 +62,7 @@ THEME = Path(__file__).parent / "theme"
 STYLESHEET = "assets/xinyu/xinyu.css"
 SCRIPTS = ("assets/xinyu/filter.js", "assets/xinyu/order.js")
 CATALOGUE, CATALOGUE_SCHEMA = "catalogue.json", "catalogue.schema.json"
-SEARCH_WORKER_NAME = "xinyu-search.js"
-SEARCH_WORKER = f"assets/javascripts/workers/{SEARCH_WORKER_NAME}"  # beside Material's worker
+SEARCH_WORKER = f"assets/javascripts/workers/{WORKER_NAME}"  # beside Material's worker
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables")
 
 
@@ -84,6 +83,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self.edit_urls: dict[str, str | None] = {}  # generated page -> its source's edit link
         self.command = "build"  # the MkDocs command: `serve` builds no offline copy
         self.offline_copy = False  # this build is the offline copy (xinyu.offline)
+        self.search_pages: dict[str, PageInfo] = {}  # page URL -> what search ranks it by
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Once, before the first build: whether the site is served or published.
@@ -165,6 +165,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self._read_sources(config, docs_dir)
         self._add_files(files, config)
         self._check_destinations(files, config)
+        self.search_pages = _search_pages(self.library, files)
         config.extra["xinyu_footer"] = {**footer_context(self.library.settings),
                                         "help": files.get_file_from_path(HELP).url,
                                         "offline": OFFLINE_ZIP if self._makes_offline_copy() else ""}
@@ -175,7 +176,8 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         which files are the theme's and the plugin's own (for the gate)."""
         site_dir = Path(config.site_dir).resolve()
         docs_dir = Path(config.docs_dir).resolve()
-        theme_dirs = [Path(d).resolve() for d in config.theme.dirs] + [ASSETS.resolve()]
+        theme_dirs = [Path(d).resolve() for d in config.theme.dirs] + \
+            [ASSETS.resolve(), WORKER_SOURCE.parent.resolve()]
         self.shipped = set()
         self.trusted_pages = {files.get_file_from_path(uri).dest_uri for uri in self.trusted}
         destinations: dict[str, str] = {}
@@ -241,8 +243,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # What editors check front matter against, from this site's own settings.
         for name, schema in all_schemas(self.library.settings).items():
             _add(files, File.generated(config, f"{SCHEMAS}/{name}", content=schema_json(schema)))
-        _add(files, File.generated(config, SEARCH_WORKER,
-                                   abs_src_path=str(ASSETS / "search-worker.js")))
+        _add(files, File.generated(config, SEARCH_WORKER, abs_src_path=str(WORKER_SOURCE)))
         if self.offline_copy:
             _add(files, File.generated(config, SHIM,
                                        abs_src_path=str(ASSETS / "vendor" / Path(SHIM).name)))
@@ -364,7 +365,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         output = output.replace('<div class="md-search" data-md-component="search" role="dialog">',
                                 '<div class="md-search" data-md-component="search" role="dialog" '
                                 'aria-label="搜索">', 1)
-        return _use_search_worker(output)
+        return use_search_worker(output)
 
     def on_post_template(self, output: str, *, template_name: str,
                          config: MkDocsConfig) -> str | None:
@@ -384,9 +385,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         index = site_dir / "search" / "search_index.json"
         preview = self.preview
         if index.is_file() and preview:
-            preview.rewrite_index(index)  # after --dirty: completed with the pages not rebuilt
+            preview.rewrite_index(index, self.search_pages)  # after --dirty: with the pages not rebuilt
         elif index.is_file():
-            rewrite_index_file(index)
+            rewrite_index_file(index, self.search_pages)
         # After a dirty rebuild: every name, and the files changed since the last check passed.
         memo, checked = preview.gate(self.library.guard) if preview else ({}, None)
         gate = Gate(self.library.guard, self.root, self.sources, memo)
@@ -403,6 +404,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         if self.offline_copy:
             # From file:// Material reads the index as a script: the JSON the gate just read.
             write_index_script(site_dir)
+            write_scripts(site_dir)
         elif self._makes_offline_copy():
             count, size = build_offline_copy(config, site_dir / OFFLINE_ZIP)
             log.info(f"xinyu：离线版 {OFFLINE_ZIP}（{count} 个文件，{size / 1e6:.1f} MB）")
@@ -465,6 +467,27 @@ def _language(config: MkDocsConfig) -> str:
     return language if isinstance(language, str) else "zh"
 
 
+def _search_pages(library: Library, files: Files) -> dict[str, PageInfo]:
+    """What search ranks by besides the text, by page URL: the items (lessons,
+    cases, courses) with the words for their grades; every other page lists
+    or explains them and ranks below them."""
+    grades = {grade.key: grade for grade in library.settings.grades}
+    items: dict[str, PageInfo] = {}
+    for result in library.kinds:
+        for entry in result.published:
+            file = files.get_file_from_path(entry_uri(entry))
+            if file is None:
+                continue
+            words: list[str] = []
+            for key in entry.meta.get("grades") or ():
+                grade = grades.get(key)
+                if grade is not None:
+                    words += grade_words(key, grade.label, STAGES.get(grade.stage, ""))
+            items[file.url] = PageInfo(listing=False, grade_words=list(dict.fromkeys(words)))
+    return {file.url: items.get(file.url, PageInfo(listing=True))
+            for file in files if file.is_documentation_page()}
+
+
 def _uses_search(config: MkDocsConfig) -> bool:
     return any(name.split("/")[-1] == "search" for name in config.plugins)
 
@@ -479,30 +502,7 @@ def _require_chinese_search(config: MkDocsConfig) -> None:
     except ImportError:
         raise PluginError("xinyu：搜索插件需要 jieba 来切分中文，但没有安装；"
                           "请运行 pip install jieba") from None
-    from .search_index import prepare_jieba
-
     prepare_jieba()  # before any page is indexed: quiet, with the field's dictionary
-
-
-_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-
-
-def _use_search_worker(output: str) -> str:
-    """Point Material's search at our worker, which loads Material's own."""
-    match = _CONFIG_SCRIPT.search(output)
-    if not match:
-        return output
-    try:
-        app = json.loads(match[2])
-    except ValueError:
-        return output
-    worker = app.get("search")
-    if not isinstance(worker, str) or "/" not in worker or "xinyu-search" in worker:
-        return output
-    folder, name = worker.rsplit("/", 1)
-    app["search"] = f"{folder}/{SEARCH_WORKER_NAME}?material={name}"
-    data = json.dumps(app, ensure_ascii=False).replace("</", "<\\/")
-    return output[:match.start(2)] + data + output[match.end(2):]
 
 
 def _add(files: Files, file: File) -> None:

@@ -36,7 +36,7 @@ from .core.cache import guard_fingerprint
 from .core.gate import Manifest
 from .core.html_safety import escape_text, safe_page_meta
 from .core.privacy import PrivacyGuard
-from .search_index import IndexUpdate, Written, rewrite_index_file
+from .search import IndexUpdate, PageInfo, Written, rewrite_index_file
 
 _MEMO_LIMIT = 200_000  # texts the gate remembers its findings for (then it starts again)
 
@@ -117,12 +117,12 @@ class Preview:
         self.built[page.url] = list(entries[self.indexed:])
         self.indexed = len(entries)
 
-    def rewrite_index(self, path: Path) -> None:
-        """The search index for Chinese; after a dirty build, completed with
-        the pages not rebuilt."""
+    def rewrite_index(self, path: Path, pages: dict[str, PageInfo]) -> None:
+        """xinyu's search index; after a dirty build, completed with the
+        pages not rebuilt."""
         update = None if self.previous_index is None else \
             IndexUpdate(self.previous_index, self.built, self.pages)
-        self.index = rewrite_index_file(path, update)
+        self.index = rewrite_index_file(path, pages, update)
 
     def gate(self, guard: PrivacyGuard) -> tuple[dict, Manifest | None]:
         """(the findings memo for `guard`, the manifest of the last check that

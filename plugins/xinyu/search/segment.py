@@ -1,32 +1,28 @@
-"""Making Material's search index work for Chinese (plain Python).
+"""jieba for the site's search: the field's dictionary, the words to keep
+whole, and the sub-words of long words (plain Python).
 
-Material segments Chinese with jieba at build time, but its browser side only
-matches prefixes of index tokens: 健康 does not find 心理健康. So each
-document also gets the search-mode sub-words of its longer words (only the
-ones not already tokens, in a field that is searched but never shown), the
-separator covers full-width punctuation so it never becomes a token, and
-the index is written as UTF-8 instead of \\uXXXX escapes.
+Material segments Chinese with jieba at build time (words joined by U+200B);
+xinyu's index (index.py) adds the search-mode sub-words of longer words, so
+健康 finds 心理健康, and splits text on a separator that covers full-width
+punctuation, so punctuation never becomes a word.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
-from .core.library import Library
-from .core.markdown import CJK_RUN
+from ..core.library import Library
+from ..core.markdown import CJK_RUN
 
-USER_DICT = Path(__file__).parent / "search" / "userdict.txt"
+USER_DICT = Path(__file__).parent / "userdict.txt"
 
 # Whitespace, the zero-width space jieba's segments are joined with, and
 # Chinese and ASCII punctuation (ASCII ':' stays: it is lunr's field syntax).
 SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）《》〈〉“”‘’「」『』【】〔〕［］｛｝…—～·"
              r",.;!?()\[\]{}\"'|/<>]+")
-KEYS_FIELD = "keys"
 
 _prepared = False
 # Each word and dictionary is added once a process: adding one again raises
@@ -124,60 +120,3 @@ def clear_caches() -> None:
     """After the dictionary changed (a word added), segment afresh."""
     _cut.cache_clear()
     _search_grams.cache_clear()
-
-
-def optimise(index: dict[str, Any]) -> dict[str, Any]:
-    config = index.setdefault("config", {})
-    config["separator"] = SEPARATOR
-    fields = config.setdefault("fields", {})
-    fields.setdefault(KEYS_FIELD, {"boost": 1})
-    for doc in index.get("docs", []):
-        words = sub_words(f"{doc.get('title', '')} {doc.get('text', '')}")
-        if words:
-            doc[KEYS_FIELD] = "\u200b".join(words)
-    return index
-
-
-Written = dict[str, list[str]]  # page URL -> its documents in the index, as JSON text
-
-
-@dataclass
-class IndexUpdate:
-    """After a dirty build: the index as the build before wrote it, the new
-    entries of each page rebuilt (by URL), and every page of the site."""
-
-    previous: Written
-    built: dict[str, list[dict[str, Any]]]
-    pages: list[str]
-
-
-def rewrite_index_file(path: Path, update: IndexUpdate | None = None) -> Written:
-    """Rewrite the index Material wrote, and return what was written.
-    `update`: the file holds only the pages rebuilt (a dirty build; the
-    plugin stops Material merging its own previous index); the index written
-    is the previous one with those pages' documents replaced and the pages
-    that are gone left out (the others are not read again)."""
-    text = path.read_text(encoding="utf-8")
-    if update is None:
-        index = optimise(json.loads(text))
-        path.write_text(_json(index), encoding="utf-8")
-        written: Written = {}
-        for doc in index.get("docs", []):
-            written.setdefault(str(doc.get("location", "")).split("#", 1)[0], []).append(_json(doc))
-        return written
-    written = {}
-    for url in update.pages:
-        if url in update.built:
-            docs = optimise({"docs": [dict(doc) for doc in update.built[url]]})["docs"]
-            written[url] = [_json(doc) for doc in docs]
-        elif url in update.previous:
-            written[url] = update.previous[url]
-    config = optimise({"config": json.loads(text).get("config", {})})["config"]
-    docs = ",".join(doc for page in written.values() for doc in page)
-    path.write_text(f'{{"config":{_json(config)},"docs":[{docs}]}}', encoding="utf-8")
-    return written
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-

@@ -1,0 +1,313 @@
+/* xinyu: the search worker (in place of Material's; same messages).
+ *
+ * Material's page sends SETUP with the manifest (search/search_index.json,
+ * written by index.py: no documents, only where the index files are) and a
+ * QUERY for every keystroke; this worker answers READY and RESULT as
+ * Material's own would. It fetches only what a query needs: the word
+ * buckets of the query's characters, the title chunks of the pages found,
+ * and the opening text of the first results.
+ *
+ * A query is segmented against the words the index has (longest first);
+ * every word is required somewhere on the page (三年级 学习适应 finds
+ * grade-3 study lessons, 不存在的词汇甲乙 finds nothing); a word matches
+ * the index words it begins (情绪 finds 情绪调适); a word the index has
+ * whole also finds, ranked lower, the pages with the words it is made of
+ * (情绪管理 -> 情绪 + 管理, for 管理情绪). Stop characters (的, 和 …) are
+ * not required.
+ *
+ * Offline (file://, the iframe-worker shim runs this file in a hidden
+ * iframe), each index file is read as a script that hands its data to
+ * xinyuData(); online it is fetched as JSON.
+ */
+"use strict";
+
+var XINYU_STOPWORDS = "的地得了和与及或在是之也很都就还把被让给对从向为以于吗呢吧啊着过";
+var XINYU_HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+var XINYU_PARTS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+var XINYU_FIRST = 10;           /* results that get their opening text */
+var XINYU_SUB_FACTOR = 0.7;     /* a longer word the query word begins */
+var XINYU_SPLIT_FACTOR = 0.5;   /* a compound word's parts, found apart */
+
+var xinyuSource = typeof document !== "undefined" && document.currentScript
+  ? document.currentScript.src : self.location.href;
+var xinyuOffline = new URL(xinyuSource).protocol === "file:";
+/* The worker sits in assets/javascripts/workers/ of the site. */
+var xinyuBase = new URL("../../../search/xinyu/", xinyuSource).href;
+var xinyuManifest = null;
+var xinyuSeparator = /[\s\u200b]+/;
+var xinyuFiles = {};            /* name -> Promise of its data */
+var xinyuWaiting = {};          /* name -> resolve (offline scripts) */
+var xinyuLatest = 0;
+
+function xinyuData(name, data) {  /* called by an offline index script */
+  if (xinyuWaiting[name]) xinyuWaiting[name](data);
+}
+self.xinyuData = xinyuData;
+
+function xinyuLoad(name) {
+  if (!xinyuFiles[name]) {
+    if (xinyuOffline) {
+      xinyuFiles[name] = new Promise(function (resolve, reject) {
+        xinyuWaiting[name] = resolve;
+        try {
+          var loaded = importScripts(xinyuBase + name + ".js");
+          if (loaded && typeof loaded.then === "function") loaded.then(null, reject);
+        } catch (error) {
+          reject(error);
+        }
+      });
+    } else {
+      var url = xinyuBase + name + ".json?v=" + encodeURIComponent(xinyuManifest.stamp);
+      xinyuFiles[name] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("xinyu: " + url + " " + response.status);
+        return response.json();
+      });
+    }
+    xinyuFiles[name].catch(function () { delete xinyuFiles[name]; });
+  }
+  return xinyuFiles[name];
+}
+
+function xinyuBucket(word) {
+  var code = word.codePointAt(0);
+  return (code * 2654435761) % 4294967296 % xinyuManifest.buckets;
+}
+
+/* The words of every bucket the characters of `text` fall in, merged. */
+function xinyuWords(text) {
+  var names = {};
+  Array.from(text).forEach(function (char) {
+    if (!xinyuSeparator.test(char)) names["t" + xinyuBucket(char)] = true;
+  });
+  var list = Object.keys(names);
+  return Promise.all(list.map(xinyuLoad)).then(function (buckets) {
+    var words = {};
+    buckets.forEach(function (bucket) {
+      for (var word in bucket) words[word] = bucket[word];
+    });
+    return words;
+  });
+}
+
+function xinyuDecode(text) {
+  var numbers = [], value = 0;
+  for (var i = 0; i < text.length; i++) {
+    var code = text.charCodeAt(i);
+    if (code >= 97) value = value * 26 + code - 97;
+    else { numbers.push(value * 26 + code - 65); value = 0; }
+  }
+  return numbers;
+}
+
+function xinyuSorted(words) {
+  if (!words.xinyuSorted) {
+    Object.defineProperty(words, "xinyuSorted", { value: Object.keys(words).sort() });
+  }
+  return words.xinyuSorted;
+}
+
+/* The index words that begin with `prefix`. */
+function xinyuBeginning(words, prefix) {
+  var sorted = xinyuSorted(words), low = 0, high = sorted.length, found = [];
+  while (low < high) {
+    var middle = (low + high) >> 1;
+    if (sorted[middle] < prefix) low = middle + 1; else high = middle;
+  }
+  for (var i = low; i < sorted.length && sorted[i].indexOf(prefix) === 0; i++) found.push(sorted[i]);
+  return found;
+}
+
+function xinyuHas(words, word) {
+  return Object.prototype.hasOwnProperty.call(words, word);
+}
+
+/* A run of Chinese characters as the words to require. */
+function xinyuSegment(run, words) {
+  var terms = [];
+  for (var i = 0; i < run.length;) {
+    var rest = run.slice(i), best = 0;
+    for (var length = Math.min(rest.length, 12); length > 0; length--) {
+      if (xinyuHas(words, rest.slice(0, length))) { best = length; break; }
+    }
+    if (rest.length > best && xinyuBeginning(words, rest).length) {  /* still being typed */
+      terms.push(rest);
+      break;
+    }
+    if (best <= 1 && XINYU_STOPWORDS.indexOf(rest.charAt(0)) !== -1) { i += 1; continue; }
+    terms.push(rest.slice(0, Math.max(best, 1)));
+    i += Math.max(best, 1);
+  }
+  return terms;
+}
+
+function xinyuTerms(query, words) {
+  var terms = [];
+  query.toLowerCase().split(xinyuSeparator).forEach(function (chunk) {
+    (chunk.match(XINYU_PARTS) || []).forEach(function (part) {
+      if (XINYU_HAN.test(part)) terms = terms.concat(xinyuSegment(part, words));
+      else if (part.trim()) terms.push(part.trim());
+    });
+  });
+  return terms.filter(function (term, i) { return terms.indexOf(term) === i; });
+}
+
+/* {page: {score, sections: {section: score}}} for one query word. */
+function xinyuMatch(term, words) {
+  var pages = {};
+  xinyuBeginning(words, term).forEach(function (word) {
+    var factor = word === term ? 1 : XINYU_SUB_FACTOR;
+    var numbers = xinyuDecode(words[word]), page = 0;
+    for (var i = 0; i < numbers.length; i += 3) {
+      page += numbers[i];
+      var score = numbers[i + 2] * factor, hit = pages[page];
+      if (!hit) hit = pages[page] = { score: 0, sections: {} };
+      if (!(hit.sections[numbers[i + 1]] >= score)) hit.sections[numbers[i + 1]] = score;
+      if (score > hit.score) hit.score = score;
+    }
+  });
+  return pages;
+}
+
+/* xinyuMatch, and for a compound word (情绪管理) also the pages that have
+ * both its words (管理情绪), ranked below the pages that have it whole. */
+function xinyuMatchAny(term, words) {
+  var pages = xinyuMatch(term, words), parts = xinyuSplit(term, words);
+  if (parts.length < 2) return pages;
+  var both = xinyuRank(parts, words, xinyuMatch);
+  both.forEach(function (hit) {
+    if (pages[hit.page]) return;
+    var sections = {};
+    for (var section in hit.sections) sections[section] = hit.sections[section] * XINYU_SPLIT_FACTOR;
+    pages[hit.page] = { score: hit.score * XINYU_SPLIT_FACTOR, sections: sections };
+  });
+  return pages;
+}
+
+/* Pages with every term: [{page, score, sections: {section: score}}], best first. */
+function xinyuRank(terms, words, match) {
+  var matches = terms.map(function (term) { return (match || xinyuMatchAny)(term, words); });
+  var found = [];
+  Object.keys(matches[0] || {}).forEach(function (page) {
+    var score = 0, sections = {};
+    for (var m = 0; m < matches.length; m++) {
+      var hit = matches[m][page];
+      if (!hit) return;
+      score += hit.score;
+      for (var section in hit.sections) {
+        sections[section] = (sections[section] || 0) + hit.sections[section];
+      }
+    }
+    found.push({ page: +page, score: score, sections: sections });
+  });
+  return found.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+}
+
+function xinyuSplit(term, words) {
+  for (var cut = 2; cut <= term.length - 2; cut++) {
+    if (xinyuHas(words, term.slice(0, cut)) && xinyuHas(words, term.slice(cut))) {
+      return [term.slice(0, cut), term.slice(cut)];
+    }
+  }
+  return [term];
+}
+
+function xinyuEscape(text) {
+  return String(text).replace(/[&<>"']/g, function (char) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[char];
+  });
+}
+
+/* `text` as HTML with the query's words marked as Material marks them. */
+function xinyuMark(text, terms) {
+  var lower = text.toLowerCase(), out = "", at = 0;
+  while (at < text.length) {
+    var next = -1, length = 0;
+    terms.forEach(function (term) {
+      var i = lower.indexOf(term, at);
+      if (i !== -1 && (next === -1 || i < next || (i === next && term.length > length))) {
+        next = i; length = term.length;
+      }
+    });
+    if (next === -1) break;
+    out += xinyuEscape(text.slice(at, next)) +
+      "<mark data-md-highlight>" + xinyuEscape(text.slice(next, next + length)) + "</mark>";
+    at = next + length;
+  }
+  return out + xinyuEscape(text.slice(at));
+}
+
+/* Material's result: one group per page, the page first, then its sections. */
+function xinyuResult(found, terms, marked, words) {
+  var chunk = xinyuManifest.chunk, teasers = xinyuManifest.teasers;
+  var names = {};
+  found.forEach(function (hit, rank) {
+    names["p" + Math.floor(hit.page / chunk)] = true;
+    if (rank < XINYU_FIRST) names["x" + Math.floor(hit.page / teasers)] = true;
+  });
+  var list = Object.keys(names);
+  return Promise.all(list.map(xinyuLoad)).then(function (files) {
+    var data = {};
+    list.forEach(function (name, i) { data[name] = files[i]; });
+    var flags = {};
+    terms.forEach(function (term) { flags[term] = true; });
+    var items = found.map(function (hit, rank) {
+      var row = data["p" + Math.floor(hit.page / chunk)][hit.page % chunk];
+      var texts = rank < XINYU_FIRST ? data["x" + Math.floor(hit.page / teasers)][hit.page % teasers] : [];
+      var url = row[0], tags = row[2] || [];
+      var article = {
+        location: url, title: xinyuMark(row[1], marked), text: xinyuMark(texts[0] || "", marked),
+        score: hit.score * 2, terms: flags
+      };
+      if (tags.length) article.tags = tags.map(xinyuEscape);
+      var group = [article];
+      Object.keys(hit.sections).forEach(function (section) {
+        if (+section === 0) return;
+        group.push({
+          location: url + row[3][section - 1], title: xinyuMark(row[4][section - 1], marked),
+          text: xinyuMark(texts[section] || "", marked), score: hit.sections[section], terms: flags
+        });
+      });
+      var sections = group.slice(1).sort(function (a, b) { return b.score - a.score; });
+      return [article].concat(sections);
+    });
+    var result = { items: items };
+    var last = terms[terms.length - 1];
+    if (last && items.length) {
+      var longer = xinyuBeginning(words, last).filter(function (word) {
+        return word !== last && /^[\u3400-\u4dbf\u4e00-\u9fff\w]+$/.test(word);
+      });
+      if (longer.length) result.suggest = [longer[0]];
+    }
+    return result;
+  });
+}
+
+function xinyuSearch(query) {
+  if (!xinyuManifest) return Promise.resolve({ items: [] });
+  var letters = query.replace(/[*+\-:^~"]/g, " ");
+  return xinyuWords(letters.toLowerCase()).then(function (words) {
+    var terms = xinyuTerms(letters, words);
+    if (!terms.length) return { items: [] };
+    var found = xinyuRank(terms, words);
+    var marked = [].concat.apply(terms, terms.map(function (term) { return xinyuSplit(term, words); }));
+    return xinyuResult(found, terms, marked, words);
+  });
+}
+
+self.addEventListener("message", function (event) {
+  var message = event.data || {};
+  if (message.type === 0) {                                               /* SETUP */
+    var data = message.data || {};
+    if (data.config && data.config.separator) xinyuSeparator = new RegExp(data.config.separator);
+    xinyuManifest = (data.config && data.config.xinyu) || null;
+    self.postMessage({ type: 1 });                                        /* READY */
+  } else if (message.type === 2) {                                        /* QUERY */
+    var number = ++xinyuLatest;
+    xinyuSearch(String(message.data || "")).then(function (result) {
+      if (number === xinyuLatest) self.postMessage({ type: 3, data: result });
+    }, function (error) {
+      console.warn("xinyu: search failed", error);
+      if (number === xinyuLatest) self.postMessage({ type: 3, data: { items: [] } });
+    });
+  }
+});
