@@ -3,7 +3,6 @@ zip of itself that works opened from disk (file://), search included."""
 
 from __future__ import annotations
 
-import json
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -14,6 +13,8 @@ from conftest import search
 from playwright.sync_api import expect
 
 from xinyu.core.offline import FOLDER, HOW_TO, LEFT_OUT, ZIP, pack, write_index_script
+from xinyu.search import FOLDER as SEARCH_FOLDER
+from xinyu.search.index import read_index
 
 
 @pytest.fixture(scope="module")
@@ -85,11 +86,18 @@ def test_the_copy_loads_its_search_index_as_a_script(offline_root):
     script = (offline_root / "search" / "search_index.js").read_text(encoding="utf-8")
     data = (offline_root / "search" / "search_index.json").read_text(encoding="utf-8")
     assert script == "var __index = " + data
-    docs = json.loads(data)["docs"]
-    for doc in docs:
-        path = urlsplit(doc["location"]).path
-        assert path.endswith(".html") or path == "", doc["location"]
-        assert (offline_root / unquote(path or "index.html")).is_file(), doc["location"]
+    # every index file beside its script twin, the JSON kept verbatim
+    files = sorted((offline_root / "search" / SEARCH_FOLDER).glob("*.json"))
+    assert len(files) > 10
+    for path in files:
+        twin = path.with_suffix(".js").read_text(encoding="utf-8")
+        assert twin == f'xinyuData("{path.stem}",' + path.read_text(encoding="utf-8") + ");"
+    index = read_index(offline_root / "search")
+    for url, _, _, anchors, _ in index.pages:
+        path = urlsplit(url).path
+        assert path.endswith(".html") or path == "", url
+        assert (offline_root / unquote(path or "index.html")).is_file(), url
+        assert all(anchor.startswith("#") for anchor in anchors), url
     # the online index keeps directory URLs
     assert not write_index_script(offline_root / "no-such-site")
 

@@ -10,7 +10,9 @@
  * A query is segmented against the words the index has (longest first);
  * every word is required somewhere on the page (三年级 学习适应 finds
  * grade-3 study lessons, 不存在的词汇甲乙 finds nothing); a word matches
- * the index words it begins (情绪 finds 情绪调适); a word the index has
+ * the index words it begins (情绪 finds 情绪调适). When no page has them
+ * all, the pages with every space-separated chunk but one are shown, with
+ * the missing words struck through as Material does. A word the index has
  * whole also finds, ranked lower, the pages with the words it is made of
  * (情绪管理 -> 情绪 + 管理, for 管理情绪). Stop characters (的, 和 …) are
  * not required.
@@ -27,6 +29,7 @@ var XINYU_PARTS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4
 var XINYU_FIRST = 10;           /* results that get their opening text */
 var XINYU_SUB_FACTOR = 0.7;     /* a longer word the query word begins */
 var XINYU_SPLIT_FACTOR = 0.5;   /* a compound word's parts, found apart */
+var XINYU_PARTIAL_FACTOR = 0.5; /* a page without one of the chunks typed */
 
 var xinyuSource = typeof document !== "undefined" && document.currentScript
   ? document.currentScript.src : self.location.href;
@@ -140,15 +143,23 @@ function xinyuSegment(run, words) {
   return terms;
 }
 
-function xinyuTerms(query, words) {
-  var terms = [];
+/* The words to require, as typed: one list per space-separated chunk. */
+function xinyuChunks(query, words) {
+  var chunks = [], seen = {};
   query.toLowerCase().split(xinyuSeparator).forEach(function (chunk) {
+    var terms = [];
     (chunk.match(XINYU_PARTS) || []).forEach(function (part) {
       if (XINYU_HAN.test(part)) terms = terms.concat(xinyuSegment(part, words));
       else if (part.trim()) terms.push(part.trim());
     });
+    terms = terms.filter(function (term) { return !seen[term] && (seen[term] = true); });
+    if (terms.length) chunks.push(terms);
   });
-  return terms.filter(function (term, i) { return terms.indexOf(term) === i; });
+  return chunks;
+}
+
+function xinyuTerms(query, words) {
+  return [].concat.apply([], xinyuChunks(query, words));
 }
 
 /* {page: {score, sections: {section: score}}} for one query word. */
@@ -202,6 +213,26 @@ function xinyuRank(terms, words, match) {
   return found.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
 }
 
+/* No page has every word typed: leave out the chunk that the most pages
+ * have (the least telling: 孩子 in 孩子 自信), show the pages with all the
+ * others, and the words left out as missing (缺少, struck through). */
+function xinyuAllButOne(chunks, words) {
+  var out = 0, most = -1;
+  chunks.forEach(function (chunk, i) {
+    var count = xinyuRank(chunk, words).length;
+    if (count > most) { most = count; out = i; }
+  });
+  var kept = [].concat.apply([], chunks.filter(function (chunk, i) { return i !== out; }));
+  var flags = {};
+  kept.forEach(function (term) { flags[term] = true; });
+  chunks[out].forEach(function (term) { flags[term] = false; });
+  return xinyuRank(kept, words).map(function (hit) {
+    hit.score *= XINYU_PARTIAL_FACTOR;
+    hit.terms = flags;
+    return hit;
+  });
+}
+
 function xinyuSplit(term, words) {
   for (var cut = 2; cut <= term.length - 2; cut++) {
     if (xinyuHas(words, term.slice(0, cut)) && xinyuHas(words, term.slice(cut))) {
@@ -248,9 +279,8 @@ function xinyuResult(found, terms, marked, words) {
   return Promise.all(list.map(xinyuLoad)).then(function (files) {
     var data = {};
     list.forEach(function (name, i) { data[name] = files[i]; });
-    var flags = {};
-    terms.forEach(function (term) { flags[term] = true; });
     var items = found.map(function (hit, rank) {
+      var flags = hit.terms;
       var row = data["p" + Math.floor(hit.page / chunk)][hit.page % chunk];
       var texts = rank < XINYU_FIRST ? data["x" + Math.floor(hit.page / teasers)][hit.page % teasers] : [];
       var url = row[0], tags = row[2] || [];
@@ -286,9 +316,14 @@ function xinyuSearch(query) {
   if (!xinyuManifest) return Promise.resolve({ items: [] });
   var letters = query.replace(/[*+\-:^~"]/g, " ");
   return xinyuWords(letters.toLowerCase()).then(function (words) {
-    var terms = xinyuTerms(letters, words);
+    var chunks = xinyuChunks(letters, words);
+    var terms = [].concat.apply([], chunks);
     if (!terms.length) return { items: [] };
     var found = xinyuRank(terms, words);
+    var flags = {};
+    terms.forEach(function (term) { flags[term] = true; });
+    found.forEach(function (hit) { hit.terms = flags; });
+    if (!found.length && chunks.length > 1) found = xinyuAllButOne(chunks, words);
     var marked = [].concat.apply(terms, terms.map(function (term) { return xinyuSplit(term, words); }));
     return xinyuResult(found, terms, marked, words);
   });
