@@ -61,10 +61,24 @@ _DOT = re.compile(r"[ \t]{0,3}[\[({<【][ \t]{0,3}(?:dot|点)[ \t]{0,3}[\])}>】
 # ends a paragraph). Not a table's '|', a time's ':' or a list's '、': those
 # separate numbers that a reader reads apart.
 _SPLIT = r" \t\f\v\-‐‑‒–—―−_.·•・/\\'\"‘’“”*~+()\[\]"
-_BETWEEN_WORDS = re.compile(
-    f"(?<=[{CJK}0-9])(?:[{_SPLIT}]{{1,4}}|[{_SPLIT}]{{0,3}}\n[{_SPLIT}]{{0,3}})(?=[{CJK}0-9])")
-_BETWEEN_DIGITS = re.compile(
-    f"(?<=[0-9])(?:[{_SPLIT}]{{1,4}}|[{_SPLIT}]{{0,3}}\n[{_SPLIT}]{{0,3}})(?=[0-9])")
+
+
+def _between(word: str) -> re.Pattern:
+    """A run of separators between two `word` characters: `[{_SPLIT}]{1,4}`, or
+    at most three on each side of one line break. Written to start with the
+    separator (a lookbehind first would be tried at every character, about
+    five times slower); the same matches, as tests/test_check_speed_equivalence.py
+    checks against the plain form
+    `(?<=W)(?:[S]{1,4}|[S]{0,3}\\n[S]{0,3})(?=W)`."""
+    split = f"[{_SPLIT}]"
+    return re.compile(
+        f"[{_SPLIT}\n](?<={word}[{_SPLIT}\n])"
+        f"(?:(?<=\n){split}{{0,3}}|(?<!\n)(?:{split}{{0,3}}|{split}{{0,2}}\n{split}{{0,3}}))"
+        f"(?={word})")
+
+
+_BETWEEN_WORDS = _between(f"[{CJK}0-9]")
+_BETWEEN_DIGITS = _between("[0-9]")
 _NUMERALS = "零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖"
 _NUMERAL_VALUES = dict(zip(_NUMERALS, "00123456789" "1" "123456789"))
 # Seven or more digits and Chinese numerals in a row (those with a numeral
@@ -89,23 +103,39 @@ def _char_table() -> tuple[dict[int, str], re.Pattern]:
     ranges = [range(0x80, 0x30000), range(0xE0000, 0xE01F0)]
     for block in ranges:
         for code in block:
-            char = chr(code)
-            category = unicodedata.category(char)
-            if category in ("Cf", "Mn", "Me") or 0xFE00 <= code <= 0xFE0F or code >= 0xE0000:
-                table[code] = ""
-                continue
-            if category == "Nd":
-                table[code] = str(unicodedata.decimal(char))
-                continue
-            if category in ("Cs", "Co", "Cn"):
-                continue
-            form = unicodedata.normalize("NFKC", char)
-            if form != char:
-                table[code] = "".join(c for c in form
-                                      if unicodedata.category(c) not in ("Mn", "Me", "Cf"))
+            reading = _own_reading(code)
+            if reading is not None:
+                table[code] = reading
     table.update(_LOOK_ALIKES)
     pattern = re.compile("[" + "".join(_class_ranges(sorted(table))) + "]")
     return table, pattern
+
+
+def _own_reading(code: int) -> str | None:
+    """The table's entry for `code` before look-alikes, None for none."""
+    char = chr(code)
+    category = unicodedata.category(char)
+    if category in ("Cf", "Mn", "Me") or 0xFE00 <= code <= 0xFE0F or code >= 0xE0000:
+        return ""
+    if category == "Nd":
+        return str(unicodedata.decimal(char))
+    if category in ("Cs", "Co", "Cn"):
+        return None
+    form = unicodedata.normalize("NFKC", char)
+    if form != char:
+        return "".join(c for c in form if unicodedata.category(c) not in ("Mn", "Me", "Cf"))
+    return None
+
+
+def _reading(code: int) -> str:
+    """What the character table makes of `code` (itself when it has no entry)."""
+    if code in _LOOK_ALIKES:
+        return _LOOK_ALIKES[code]
+    if 0x80 <= code < 0x30000 or 0xE0000 <= code < 0xE01F0:
+        reading = _own_reading(code)
+        if reading is not None:
+            return reading
+    return chr(code)
 
 
 # Characters that look like others: Cyrillic and Greek capitals and small
@@ -169,6 +199,43 @@ def _decode_percent(match: re.Match) -> str:
     return match[0] if "\ufffd" in decoded else decoded
 
 
+# Guards for `_DOT` and `_AT`: each branch of those patterns needs one of
+# these, and these start with a character class (found fast), where the
+# patterns start with optional blanks or a lookbehind (tried everywhere).
+_BRACKET_DOT = re.compile(r"[\[({<【][ \t]{0,3}(?:dot|点)", re.I)
+_WORD_DOT = re.compile(r"[。点](?<=[A-Za-z0-9][。点])(?=[A-Za-z])", re.I)
+_BRACKET_AT = re.compile(r"[\[({<【][ \t]{0,3}(?:at|艾特)", re.I)
+_HASH_AT = re.compile(r"[#＃](?<=[A-Za-z0-9][#＃])(?=(?:qq|163|126|139|189|gmail|sina|sohu|foxmail|"
+                      r"yeah|hotmail|outlook|aliyun|icloud|yahoo)\.)", re.I)
+
+
+def _may_dot(text: str) -> bool:
+    return bool(_WORD_DOT.search(text) or _BRACKET_DOT.search(text))
+
+
+def _may_at(text: str) -> bool:
+    return "@" in text or bool(_HASH_AT.search(text) or _BRACKET_AT.search(text))
+
+
+# Characters common in Chinese text that the character table leaves alone
+# (ideographs, ASCII, the usual punctuation), and the few common ones it
+# changes (full-width punctuation), done by `str.replace`: a text with
+# nothing else skips `str.translate`, which costs about 80 ns a character.
+_COMMON_KEPT = "\x00-\x7f\u4e00-\u9fff\u3400-\u4dbf。、“”‘’《》—→·"
+_COMMON_MAPPED = "，：；？（）！…"
+_UNCOMMON = re.compile(f"[^{_COMMON_KEPT}{_COMMON_MAPPED}]")
+
+
+def read_chars(text: str) -> str:
+    """`text.translate(_char_table()[0])`, faster for ordinary text."""
+    if _UNCOMMON.search(text):
+        return text.translate(_char_table()[0])
+    for char in _COMMON_MAPPED:
+        if char in text:
+            text = text.replace(char, _reading(ord(char)))
+    return text
+
+
 def _numerals(match: re.Match) -> str:
     return "".join(_NUMERAL_VALUES.get(c, c) for c in match[0])
 
@@ -183,9 +250,8 @@ _STEPS: list = [
     (lambda t: "%" in t, _PERCENT, _decode_percent),
     "chars",
     "t2s",
-    (lambda t: "dot" in t.lower() or "点" in t or "。" in t, _DOT, lambda m: "."),
-    (lambda t: "at" in t.lower() or "艾特" in t or "@" in t or "#" in t or "＃" in t, _AT,
-     lambda m: "@"),
+    (_may_dot, _DOT, lambda m: "."),
+    (_may_at, _AT, lambda m: "@"),
     "collapse",  # the steps below run only in the collapsed reading
     (_always, _BETWEEN_WORDS, lambda m: ""),
     (_always, _NUMERAL_RUN, _numerals),
@@ -200,12 +266,18 @@ def normalise(text: str, markup: bool = True, collapse: bool = True) -> str:
             if not collapse:
                 break
         elif step == "chars":
-            text = text.translate(_char_table()[0])
+            text = read_chars(text)
         elif step == "t2s":
             text = to_simplified(text)
         elif step[0](text):
             text = step[1].sub(step[2], text)
     return text
+
+
+def has_markup(text: str) -> bool:
+    """False when the markup steps leave `text` as it is (then its readings
+    with and without markup are the same)."""
+    return any(step[0](text) for step in _MARKUP_STEPS)
 
 
 def readings(text: str, markup: bool = True) -> tuple[str, str]:

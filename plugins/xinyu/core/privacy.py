@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .normalise import (CJK, CJK_CHAR, line_and_column, normalise, normalise_mapped,
-                        original_span, readings)
+from .normalise import (CJK, CJK_CHAR, has_markup, line_and_column, normalise,
+                        normalise_mapped, original_span, readings)
 from .problems import Problem
 from .rules import PERSONAL_DATA, report
 
@@ -39,7 +39,8 @@ _GAP = r"[ \t]{0,3}"
 # whose it is, in brackets: QQ（妈妈）：123…
 _OWNER = r"(?:[(（【\[][^()（）【】\[\]\n]{0,8}[)）】\]])?"
 _IS = rf"{_GAP}(?:号码|号|群|账号|帐号|ID|id|Id)?{_GAP}{_OWNER}{_GAP}(?:[:：=]|是|为)?{_GAP}"
-_QQ = re.compile(rf"(?:(?i:q\s?q)|扣扣|抠抠|企鹅|球球|口口){_IS}(?P<value>[1-9][0-9]{{4,10}})(?![0-9])")
+_QQ_LABEL = r"(?:(?i:q\s?q)|扣扣|抠抠|企鹅|球球|口口)"
+_QQ = re.compile(rf"{_QQ_LABEL}{_IS}(?P<value>[1-9][0-9]{{4,10}})(?![0-9])")
 _WECHAT_LABEL = r"(?:微信|薇信|威信|徽信|维信|卫星|(?i:v\s?信|vx|v\s?x|wx|weixin|wechat|we\s?chat)|加\s?[vV])"
 _WECHAT = re.compile(
     rf"{_WECHAT_LABEL}{_GAP}(?P<label>号码|号|账号|帐号|ID|id|Id)?{_GAP}{_OWNER}{_GAP}"
@@ -73,8 +74,24 @@ _CELL_ID = re.compile(r"^(?:[1-9][0-9]{4,10}|[A-Za-z][-_A-Za-z0-9]{5,19})$")
 # Characters that change the direction text is shown in: digits or a name
 # can be stored reversed and shown in order.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# Guards: what a detector's match cannot be without. Each starts with a
+# character class or a literal, so it is found fast, where the detectors
+# start with a lookbehind or an alternation (tried at every character).
+# tests/test_check_speed_equivalence.py checks `find` with and without them.
+_DIGITS = "0123456789"  # `in` finds one of these faster than a pattern
 _SEVEN_DIGITS = re.compile(r"[0-9]{7}")
-_ADDRESS_MARKS = re.compile("[号栋幢座单元门室楼组队]|[0-9][ \t]{0,3}[-－—]")
+_FIVE_DIGITS = re.compile(r"[0-9]{5}")  # a QQ number, a numeric WeChat id
+_SIX_ID_CHARS = re.compile(r"[A-Za-z][-_A-Za-z0-9]{5}")  # a WeChat id of letters
+# A QQ or WeChat label (of a value or of a table column) cannot be without
+# one of these: Chinese labels as plain strings, Latin ones by their start.
+_LABEL_WORDS = ("微信", "薇信", "威信", "徽信", "维信", "卫星", "扣扣", "抠抠", "企鹅", "球球", "口口")
+_LATIN_LABELS = (re.compile(r"[vVwWqQ]\s?[信xXqQ]"), re.compile("[wW][eE]"), re.compile(r"加\s?[vV]"))
+_ADDRESS_MARKS = (
+    # a number and a unit: ...5号, 3栋, 2单元 301, 12弄, 1期 (the branches but the two below)
+    re.compile("[0-9一二三四五六七八九十百千零〇两](?:[弄号栋幢座区期]|单元[ \t]{0,3}[0-9])"),
+    re.compile("村民?[0-9一二三四五六七八九十百千零〇两]"),  # ...村3组
+    re.compile("[0-9][ \t]{0,3}[-－—]"),  # 3-2-501
+)
 # Name windows: Chinese characters, skipping up to three other characters
 # that can split a name but not a sentence (quotes, brackets, symbols,
 # letters: 刘x梓x涵); sentence punctuation and line breaks end a run.
@@ -230,7 +247,10 @@ class PrivacyGuard:
         """Every hit in normalised text, allowed public values left out."""
         found: list[Finding] = []
         text = normalised
-        numbers = _SEVEN_DIGITS.search(text) is not None  # ids and phones have 7 or more
+        five = any(d in text for d in _DIGITS) and _FIVE_DIGITS.search(text) is not None
+        numbers = five and _SEVEN_DIGITS.search(text) is not None  # ids and phones have 7 or more
+        labels = (five or _SIX_ID_CHARS.search(text) is not None) and \
+            (any(word in text for word in _LABEL_WORDS) or any(p.search(text) for p in _LATIN_LABELS))
         for match in _ID18.finditer(text) if numbers else ():
             if valid_id18(match.group()):
                 found.append(Finding("id", *match.span(), match.group()))
@@ -245,20 +265,20 @@ class PrivacyGuard:
                     found.append(Finding("phone", *match.span(), match.group()))
         for match in _EMAIL.finditer(text) if "@" in text else ():
             found.append(Finding("email", *match.span(), match.group()))
-        for match in _QQ.finditer(text):
+        for match in _QQ.finditer(text) if five and labels else ():
             found.append(Finding("qq", *match.span(), match.group()))
-        for match in _WECHAT.finditer(text):
+        for match in _WECHAT.finditer(text) if labels else ():
             value = match["value"]
             explicit = match["label"] or match["colon"]
             if explicit or re.search(r"[0-9_-]", value):
                 found.append(Finding("wechat", *match.span(), match.group()))
-        for match in _ADDRESS.finditer(text) if _ADDRESS_MARKS.search(text) else ():
+        for match in _ADDRESS.finditer(text) if any(m.search(text) for m in _ADDRESS_MARKS) else ():
             start = match.start()
             while start > 0 and match.start() - start < 12 and CJK_CHAR.match(text, start - 1):
                 start -= 1
             found.append(Finding("address", start, match.end(), text[start:match.end()]))
         found += self.names.find(text)
-        if "|" in text:
+        if "|" in text and labels:
             found += _table_columns(text)
         return [f for f in found if f.key not in self.allowed]
 
@@ -281,10 +301,17 @@ class PrivacyGuard:
         is in the file and in the repository)."""
         located: dict[tuple[str, int], Hit] = {}
         spans: list[tuple[str, int, int]] = []
+        clean: set[str] = set()  # readings found to hold nothing
+        fast = readings(text, markup)
         for reading in ((True, False) if markup else (False,)):
-            fast = readings(text, reading)
+            if not reading and markup and has_markup(text):
+                fast = readings(text, False)  # without markup both readings are the same
             for collapse in (True, False):
-                if (not collapse and fast[1] == fast[0]) or not self.find(fast[0 if collapse else 1]):
+                normal = fast[0 if collapse else 1]
+                if normal in clean:
+                    continue
+                if not self.find(normal):
+                    clean.add(normal)
                     continue
                 normalised, offsets = normalise_mapped(text, reading, collapse)
                 for finding in self.find(normalised):
