@@ -54,6 +54,63 @@ class BoundedLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+def _load(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree and the data, by PyYAML's pure-Python loader."""
+    loader = BoundedLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else {}
+    finally:
+        loader.dispose()
+
+
+# Front matter that libyaml reads exactly as the pure loader does: a
+# conservative set of characters. Left out are those where the two differ or
+# might (tabs, NEL, BOM, line and paragraph separators, controls, characters
+# outside the BMP, tags '!', directives '%', backslash escapes) and those the
+# pure loader refuses or bounds itself (anchors '&', aliases '*'), and '?',
+# '@', '`'. tests/test_check_speed_equivalence.py compares the two.
+_ORDINARY = re.compile(r"[\n\x20\x22-\x24\x27-\x29\x2b-\x3e\x41-\x5b\x5d-\x5f\x61-\x7e"
+                       r"\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
+_FAST = getattr(yaml, "CSafeLoader", None)
+
+
+def _load_fast(text: str) -> tuple[yaml.Node | None, Any] | None:
+    """`_load(text)` by libyaml when the text is ordinary and libyaml reads it
+    without an error and within the depth bound; else None (then the pure
+    loader reads it, and reports any error in its words)."""
+    if _FAST is None or _ORDINARY.fullmatch(text) is None or \
+            text.count("[") + text.count("{") > 16 or _NESTED_ENTRY.search(text):
+        return None  # (a bounded nesting: libyaml's composer recurses)
+    try:
+        loader = _FAST(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None and _depth(node) > MAX_DEPTH:
+                return None
+            return node, loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
+    except Exception:  # noqa: BLE001 - the pure loader reads it again and says why
+        return None
+
+
+_NESTED_ENTRY = re.compile(r"-[ ]+-(?:[ ]|$)", re.M)  # "- - x": sequences nested on one line
+
+
+def _depth(root: yaml.Node) -> int:
+    """The depth `BoundedLoader` counts: nodes on the longest path, keys included."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, yaml.MappingNode):
+            stack += [(child, depth + 1) for pair in node.value for child in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in node.value]
+    return deepest
+
+
 @dataclass
 class FrontMatter:
     data: dict[str, Any] = field(default_factory=dict)
@@ -66,12 +123,7 @@ def parse_front_matter(text: str, first_line: int, path: str) -> tuple[FrontMatt
                              limit=MAX_YAML_CHARS // 1024)]
     text, problems = _repair_slips(text, first_line, path)
     try:
-        loader = BoundedLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else {}
-        finally:
-            loader.dispose()
+        node, data = _load_fast(text) or _load(text)
     except _Refused as exc:
         mark = exc.problem_mark
         problems.append(report(exc.rule, path, first_line + (mark.line if mark else 0),
