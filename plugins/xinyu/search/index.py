@@ -31,14 +31,14 @@ import html
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 import nh3
 
-from .segment import SEPARATOR, sub_words
+from .segment import SEPARATOR, search_grams
 
 FOLDER = "xinyu"  # under search/
 VERSION = 1
@@ -46,12 +46,14 @@ PAGES_PER_CHUNK = 32  # page titles: fetched for every page a query finds
 TEASERS_PER_CHUNK = 8  # opening text: fetched for the first results only
 TEASER_CHARS = 160
 BUCKET_BYTES = 24_000  # aim for buckets of about this size (raw JSON)
-MAX_SCORE = 60_000
+MAX_SCORE = 26 ** 3 - 1  # three letters
+SCORE_SCALE = 40  # scores stay below MAX_SCORE; common words keep some resolution
 
 # How much a word counts in each field of a section (BM25 with k1 = 1.2,
 # no length normalisation, as Material sets lunr's b to 0).
 WEIGHTS = {"title": 10.0, "tags": 6.0, "grades": 6.0, "text": 1.0, "sub": 0.5}
 K1 = 1.2
+_SATURATED = {name: [weight * c * (K1 + 1) / (c + K1) for c in range(64)] for name, weight in WEIGHTS.items()}
 LISTING_WEIGHT = 0.3  # a listing page (an index of lessons, a lecturer) against an item
 
 _SPLIT = re.compile(SEPARATOR)
@@ -160,9 +162,9 @@ def build_index(docs: list[dict[str, Any]], pages: dict[str, PageInfo]) -> Built
         grouped.setdefault(page_of(str(doc.get("location", ""))), []).append(doc)
     page_rows: list[list[Any]] = []
     teaser_rows: list[list[str]] = []
-    # word -> [(page, section, weighted term frequency)]
-    postings: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
-    page_frequency: dict[str, int] = defaultdict(int)
+    # word -> flat (page, section, weighted term frequency, ...)
+    postings: dict[str, list[Any]] = defaultdict(list)
+    page_frequency: Counter[str] = Counter()
     weights: list[float] = []
     for number, (url, page_docs) in enumerate(grouped.items()):
         page_docs = sorted(page_docs, key=lambda d: "#" in str(d.get("location", "")))  # article first
@@ -171,44 +173,44 @@ def build_index(docs: list[dict[str, Any]], pages: dict[str, PageInfo]) -> Built
         article = page_docs[0]
         tags = [str(t) for t in article.get("tags") or () if isinstance(t, (str, int))]
         anchors, titles, teasers = [], [], []
-        seen_on_page: set[str] = set()
+        on_page: set[str] = set()
         for section, doc in enumerate(page_docs):
             title = plain(str(doc.get("title", "")))
             text = plain(str(doc.get("text", "")))
-            location = str(doc.get("location", ""))
             if section:
-                anchors.append(location[len(url):])
+                anchors.append(str(doc.get("location", ""))[len(url):])
                 titles.append(title.replace("\u200b", ""))
             teasers.append(text.replace("\u200b", "")[:TEASER_CHARS])
-            fields = {"title": words(title), "text": words(text)}
+            fields = {"title": Counter(words(title)), "text": Counter(words(text))}
             if section == 0:
-                fields["tags"] = [w for tag in tags for w in words(tag)]
-                fields["grades"] = [w.lower() for w in info.grade_words]
-            fields["sub"] = sub_words(f"{title} {text}")
-            frequency: dict[str, float] = defaultdict(float)
-            for name, found in fields.items():
-                counts: dict[str, int] = defaultdict(int)
-                for word in found:
-                    counts[word] += 1
+                fields["tags"] = Counter(w for tag in tags for w in words(tag))
+                fields["grades"] = Counter(w.lower() for w in info.grade_words)
+            fields["sub"] = _sub_words(fields["title"].keys() | fields["text"].keys())
+            # Counts above 63 saturate (BM25: 63 and more weigh the same to 1 %).
+            text_table = _SATURATED["text"]
+            frequency = {w: text_table[c if c < 64 else 63] for w, c in fields.pop("text").items()}
+            for name, counts in fields.items():
+                table = _SATURATED[name]
+                get = frequency.get
                 for word, count in counts.items():
-                    frequency[word] += WEIGHTS[name] * count * (K1 + 1) / (count + K1)
+                    frequency[word] = get(word, 0.0) + table[count if count < 64 else 63]
             for word, value in frequency.items():
-                postings[word].append((number, section, value))
-                if word not in seen_on_page:
-                    seen_on_page.add(word)
-                    page_frequency[word] += 1
+                postings[word] += (number, section, value)
+            on_page.update(frequency)
+        page_frequency.update(on_page)
         page_rows.append([url, plain(str(article.get("title", ""))).replace("\u200b", ""),
                           tags, anchors, titles])
         teaser_rows.append(teasers)
     count = len(page_rows)
     encoded: dict[str, str] = {}
-    for word, entries in postings.items():
-        idf = math.log(1 + (count - page_frequency[word] + 0.5) / (page_frequency[word] + 0.5))
+    for word, flat in postings.items():
+        scale = SCORE_SCALE * math.log(1 + (count - page_frequency[word] + 0.5) / (page_frequency[word] + 0.5))
         numbers: list[int] = []
         previous = 0
-        for page, section, value in entries:
-            score = max(1, min(MAX_SCORE, round(value * idf * weights[page] * 100)))
-            numbers += (page - previous, section, score)
+        for i in range(0, len(flat), 3):
+            page = flat[i]
+            score = int(flat[i + 2] * scale * weights[page] + 0.5)
+            numbers += (page - previous, flat[i + 1], 1 if score < 1 else MAX_SCORE if score > MAX_SCORE else score)
             previous = page
         encoded[word] = letters(numbers)
     size = sum(len(w.encode("utf-8")) + len(p) + 6 for w, p in encoded.items())
@@ -221,6 +223,19 @@ def build_index(docs: list[dict[str, Any]], pages: dict[str, PageInfo]) -> Built
     for start in range(0, count, TEASERS_PER_CHUNK):
         files[f"x{start // TEASERS_PER_CHUNK}.json"] = teaser_rows[start:start + TEASERS_PER_CHUNK]
     return BuiltIndex(files, buckets, count)
+
+
+def _sub_words(tokens: Iterable[str]) -> Counter[str]:
+    """The search-mode sub-words of a section's longer words that are not
+    words of the section themselves (健康 of 心理健康), once each."""
+    tokens = set(tokens)
+    found: Counter[str] = Counter()
+    for token in tokens:
+        if len(token) > 2:
+            for gram in search_grams(token):
+                if gram not in tokens:
+                    found[gram] = 1
+    return found
 
 
 def words(text: str) -> list[str]:
@@ -244,15 +259,21 @@ def bucket(word: str, buckets: int) -> int:
 def letters(numbers: Iterable[int]) -> str:
     """Non-negative integers as letters: base 26, the last digit of each
     number upper-case (A-Z), the others lower-case (a-z)."""
-    out: list[str] = []
-    for number in numbers:
-        digits = [_LETTERS_HIGH[number % 26]]
+    table = _LETTERS
+    return "".join([table[n] if n < _TABLE_SIZE else _letters(n) for n in numbers])
+
+
+def _letters(number: int) -> str:
+    digits = [_LETTERS_HIGH[number % 26]]
+    number //= 26
+    while number:
+        digits.append(_LETTERS_LOW[number % 26])
         number //= 26
-        while number:
-            digits.append(_LETTERS_LOW[number % 26])
-            number //= 26
-        out.extend(reversed(digits))
-    return "".join(out)
+    return "".join(reversed(digits))
+
+
+_TABLE_SIZE = 26 ** 3
+_LETTERS = [_letters(n) for n in range(_TABLE_SIZE)]
 
 
 def read_letters(text: str) -> list[int]:

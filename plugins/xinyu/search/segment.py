@@ -72,39 +72,8 @@ def search_words(library: Library) -> set[str]:
     return words
 
 
-def sub_words(text: str) -> list[str]:
-    """Search-mode sub-words of the Chinese in `text` that its plain
-    segmentation does not already contain, in order of first appearance.
-
-    Material has segmented the text already (jieba's words joined by U+200B),
-    so each of its words is looked at once a process: jieba's search mode
-    adds a long word's 2- and 3-character dictionary words (`_search_grams`).
-    A title (not segmented by Material) is segmented here."""
-    found: dict[str, None] = {}
-    tokens = [token for run in CJK_RUN.findall(text) for token in _segmented(run)]
-    seen = set(tokens)
-    for token in tokens:
-        for word in _search_grams(token):
-            if word not in seen:
-                found.setdefault(word, None)
-    return list(found)
-
-
-def _segmented(run: str) -> list[str]:
-    """A run of Chinese as jieba's words: a run Material segmented is one
-    word already (it sits between U+200B); a longer one is cut here."""
-    return [run] if len(run) <= 2 else _cut(run)
-
-
 @lru_cache(maxsize=200_000)
-def _cut(run: str) -> list[str]:
-    import jieba
-
-    return list(jieba.cut(run))
-
-
-@lru_cache(maxsize=200_000)
-def _search_grams(word: str) -> tuple[str, ...]:
+def search_grams(word: str) -> tuple[str, ...]:
     """The words jieba's search mode adds for `word` (its 2-character and,
     for longer words, 3-character dictionary words), in order."""
     import jieba
@@ -118,5 +87,4 @@ def _search_grams(word: str) -> tuple[str, ...]:
 
 def clear_caches() -> None:
     """After the dictionary changed (a word added), segment afresh."""
-    _cut.cache_clear()
-    _search_grams.cache_clear()
+    search_grams.cache_clear()
