@@ -207,8 +207,11 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def index_size(site: Path) -> tuple[int, int]:
-    data = (site / "search" / "search_index.json").read_bytes()
-    return len(data), len(gzip.compress(data, 6))
+    """The whole search index, raw and gzipped: Material's one file, or
+    xinyu's manifest and the files a query fetches from (search/xinyu/)."""
+    files = [site / "search" / "search_index.json", *sorted((site / "search" / "xinyu").glob("*.json"))]
+    data = [path.read_bytes() for path in files]
+    return sum(map(len, data)), sum(len(gzip.compress(d, 6)) for d in data)
 
 
 def median_page(site: Path, pattern: str) -> int:
