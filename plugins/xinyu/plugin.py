@@ -49,6 +49,7 @@ from .pages import (
     grade_uri,
     topic_uri,
 )
+from .navcache import install as install_nav_cache
 from .offline import SHIM, build_offline_copy, building as building_offline_copy
 from .preview import Preview
 from .search import (PageInfo, WORKER_NAME, WORKER_SOURCE, grade_words, prepare_jieba,
@@ -303,6 +304,14 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # With --dirty, only what changed is rebuilt (see preview.py).
         self.preview = Preview(config, files, nav, self.generated)
         return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # The theme's navigation, the same HTML on thousands of item pages:
+        # rendered once per folder (navcache.py, theme/partials/nav.html).
+        if self.config.enabled:
+            install_nav_cache(env, list(config.theme.dirs), str(THEME),
+                              [config.theme.get("logo"), config.extra.get("homepage")])
+        return env
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
