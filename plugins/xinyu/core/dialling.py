@@ -19,6 +19,7 @@ from typing import Iterable
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX, AtomicString
 
@@ -56,10 +57,12 @@ class _Linker(Treeprocessor):
         super().__init__(md)
         self.pattern = pattern
         self.in_raw_link = False
+        self.mentioned = True  # set by _Scan for each document
 
     def run(self, root: etree.Element) -> None:
         self.in_raw_link = False
-        self._link(root)
+        if self.mentioned:
+            self._link(root)
 
     def _link(self, element: etree.Element) -> None:
         if element.tag in _KEEP:
@@ -115,6 +118,22 @@ class _Linker(Treeprocessor):
             self.in_raw_link = not tags[-1].startswith("</")
 
 
+class _Scan(Preprocessor):
+    """Whether the document mentions a public number at all: most pages do
+    not, and then their tree is not walked. It reads the lines after
+    whitespace is normalised (tabs expanded) and before code or HTML is stashed,
+    so every text the tree can hold is there, in the form the pattern reads."""
+
+    def __init__(self, md: Markdown, linker: _Linker) -> None:
+        super().__init__(md)
+        self.linker = linker
+
+    def run(self, lines: list[str]) -> list[str]:
+        search = self.linker.pattern.search
+        self.linker.mentioned = any(search(line) for line in lines)
+        return lines
+
+
 _STASHED = re.compile(re.escape(STX) + r"wzxhzdk:(\d+)" + re.escape(ETX))
 _PLACEHOLDER = re.compile("(" + re.escape(STX) + r"wzxhzdk:\d+" + re.escape(ETX) + ")")
 _LINK_TAG = re.compile(r"</?a(?=[\s>/])", re.I)
@@ -129,5 +148,9 @@ class DialPublicNumbers(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         if self.pattern is not None:
+            linker = _Linker(md, self.pattern)
+            # After whitespace is normalised (30), before code (25) and raw HTML
+            # (20) are stashed.
+            md.preprocessors.register(_Scan(md, linker), "xinyu_dial_scan", 27)
             # After the inline patterns (20) and attr_list (8), before toc (5).
-            md.treeprocessors.register(_Linker(md, self.pattern), "xinyu_dial", 7)
+            md.treeprocessors.register(linker, "xinyu_dial", 7)
