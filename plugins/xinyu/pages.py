@@ -201,6 +201,7 @@ class PageRenderer:
         self.updated = updated or (lambda entry: None)
         self.edit_url = edit_url or (lambda entry: None)
         self.settings = library.settings
+        self.settings_key = repr(self.settings)  # in each lesson's cache key: once, not per lesson
         self.env = _environment()
         self.lessons = sorted(library.lessons.published, key=lesson_order(self.settings))
         self.by_topic: dict[str, list[Entry]] = {}  # in lesson order
@@ -260,7 +261,7 @@ class PageRenderer:
         # not rendered again (`mkdocs serve` renders every lesson on each save).
         showcase = lesson.meta.get("showcase")
         collection = self.library.collections.get(showcase["collection"]) if showcase else None
-        key = (repr(self.settings), lesson.path, repr(lesson.meta), str(body),
+        key = (self.settings_key, lesson.path, repr(lesson.meta), str(body),
                *((n.slug, n.title) if n else None for n in (previous, following)),
                (collection.key, collection.title) if collection else None,
                self.updated(lesson), self.edit_url(lesson))
