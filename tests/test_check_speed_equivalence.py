@@ -83,11 +83,13 @@ def _unguarded():
     always = re.compile("")
     saved = {name: getattr(p, name) for name in
              ("_DIGITS", "_FIVE_DIGITS", "_SEVEN_DIGITS", "_SIX_ID_CHARS", "_LABEL_WORDS",
-              "_LATIN_LABELS", "_ADDRESS_MARKS")}
+              "_LATIN_LABELS", "_ADDRESS_MARKS", "_FIVE_ASCII_DIGITS", "_SIX_ASCII_ID_CHARS",
+              "_LATIN_LABEL_START", "_MIXED_LABELS")}
     try:
+        p._FIVE_ASCII_DIGITS = p._SIX_ASCII_ID_CHARS = p._LATIN_LABEL_START = re.compile(b"")
         p._DIGITS, p._LABEL_WORDS = ("",), ("",)
         p._FIVE_DIGITS = p._SEVEN_DIGITS = p._SIX_ID_CHARS = always
-        p._LATIN_LABELS = p._ADDRESS_MARKS = (always,)
+        p._LATIN_LABELS = p._MIXED_LABELS = p._ADDRESS_MARKS = (always,)
         yield
     finally:
         for name, value in saved.items():
@@ -239,3 +241,16 @@ def test_odd_front_matter_is_left_to_the_pure_loader(text: str) -> None:
     _same_as_pure(text)
     if any(odd in text for odd in ("\t", "\x85", "\ufeff", "!", "&", "*", "%", "\\", "\u2028")):
         assert fm._load_fast(text) is None
+
+
+ADDRESS_PIECES = list("0123456789一二三十两号栋幢座区期单元门室楼组队弄村民路街巷院苑小花园城府 \t-－—，。;") + \
+    ["单元", "号楼", "号院", "小区", "花园", "新村", "大道", "胡同", "小组", "幸福路", "王家村", "阳光花园",
+     "12", "301", "3-2-501", "\n", "abc"]
+
+
+@fast
+@given(st.lists(st.sampled_from(ADDRESS_PIECES) | st.text(max_size=2), max_size=60).map("".join))
+@example("幸福路12号3栋201室" + "的" * 70 + "阳光花园3-2-501" + "村" * 65 + "王家村3组")
+@example("阳光小区5栋2单元301 和 幸福路3号院2号楼")
+def test_addresses_are_found_as_by_the_whole_pattern(text: str) -> None:
+    assert [m.span() for m in p._addresses(text)] == [m.span() for m in p._ADDRESS.finditer(text)]

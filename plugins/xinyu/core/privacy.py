@@ -85,13 +85,23 @@ _SIX_ID_CHARS = re.compile(r"[A-Za-z][-_A-Za-z0-9]{5}")  # a WeChat id of letter
 # A QQ or WeChat label (of a value or of a table column) cannot be without
 # one of these: Chinese labels as plain strings, Latin ones by their start.
 _LABEL_WORDS = ("微信", "薇信", "威信", "徽信", "维信", "卫星", "扣扣", "抠抠", "企鹅", "球球", "口口")
-_LATIN_LABELS = (re.compile(r"[vVwWqQ]\s?[信xXqQ]"), re.compile("[wW][eE]"), re.compile(r"加\s?[vV]"))
+_LATIN_LABELS = (re.compile(r"[vVwWqQ]\s?[xXqQ]"), re.compile("[wW][eE]"))  # vx, qq, we chat
+_MIXED_LABELS = (re.compile(r"信(?:(?<=[vVwWqQ]信)|(?<=[vVwWqQ]\s信))"), re.compile(r"加\s?[vV]"))  # v信, 加v
 _ADDRESS_MARKS = (
     # a number and a unit: ...5号, 3栋, 2单元 301, 12弄, 1期 (the branches but the two below)
     re.compile("[0-9一二三四五六七八九十百千零〇两](?:[弄号栋幢座区期]|单元[ \t]{0,3}[0-9])"),
     re.compile("村民?[0-9一二三四五六七八九十百千零〇两]"),  # ...村3组
-    re.compile("[0-9][ \t]{0,3}[-－—]"),  # 3-2-501
+    re.compile("[0-9][ \t]{0,3}[-－—][ \t]{0,3}[0-9]{1,2}[ \t]{0,3}[-－—]"),  # 3-2-501
 )
+# `_ADDRESS` is looked for only near these marks: each of its matches holds
+# one, and is at most 34 characters long (its longest branch), a mark at
+# most 14; the margin is more than both.
+_ADDRESS_MARGIN = 64
+# What the Latin labels, ids and numbers cannot be without, found in the
+# text's ASCII characters only (a fraction of a Chinese text).
+_FIVE_ASCII_DIGITS = re.compile(rb"[0-9]{5}")
+_SIX_ASCII_ID_CHARS = re.compile(rb"[A-Za-z][-_A-Za-z0-9]{5}")
+_LATIN_LABEL_START = re.compile(rb"[vVwWqQ]\s?[xXqQ]|[wW][eE]")
 # Name windows: Chinese characters, skipping up to three other characters
 # that can split a name but not a sentence (quotes, brackets, symbols,
 # letters: 刘x梓x涵); sentence punctuation and line breaks end a run.
@@ -247,10 +257,16 @@ class PrivacyGuard:
         """Every hit in normalised text, allowed public values left out."""
         found: list[Finding] = []
         text = normalised
-        five = any(d in text for d in _DIGITS) and _FIVE_DIGITS.search(text) is not None
+        ascii_only = text.encode("ascii", "ignore")
+        five = any(d in text for d in _DIGITS) and _FIVE_ASCII_DIGITS.search(ascii_only) is not None \
+            and _FIVE_DIGITS.search(text) is not None
         numbers = five and _SEVEN_DIGITS.search(text) is not None  # ids and phones have 7 or more
-        labels = (five or _SIX_ID_CHARS.search(text) is not None) and \
-            (any(word in text for word in _LABEL_WORDS) or any(p.search(text) for p in _LATIN_LABELS))
+        labels = (five or (_SIX_ASCII_ID_CHARS.search(ascii_only) is not None and
+                           _SIX_ID_CHARS.search(text) is not None)) and \
+            (any(word in text for word in _LABEL_WORDS) or
+             (_LATIN_LABEL_START.search(ascii_only) is not None and
+              any(p.search(text) for p in _LATIN_LABELS)) or
+             any(p.search(text) for p in _MIXED_LABELS))
         for match in _ID18.finditer(text) if numbers else ():
             if valid_id18(match.group()):
                 found.append(Finding("id", *match.span(), match.group()))
@@ -272,7 +288,7 @@ class PrivacyGuard:
             explicit = match["label"] or match["colon"]
             if explicit or re.search(r"[0-9_-]", value):
                 found.append(Finding("wechat", *match.span(), match.group()))
-        for match in _ADDRESS.finditer(text) if any(m.search(text) for m in _ADDRESS_MARKS) else ():
+        for match in _addresses(text):
             start = match.start()
             while start > 0 and match.start() - start < 12 and CJK_CHAR.match(text, start - 1):
                 start -= 1
@@ -465,6 +481,21 @@ def _table_columns(text: str) -> list[Finding]:
                 position += len(cell) + 1
         offset += len(line) + 1
     return found
+
+
+def _addresses(text: str) -> Iterator[re.Match]:
+    """`_ADDRESS.finditer(text)`, looked for only around the marks an address
+    cannot be without: the same matches (tests/test_check_speed_equivalence.py)."""
+    windows = sorted((max(0, mark.start() - _ADDRESS_MARGIN), mark.end() + _ADDRESS_MARGIN)
+                     for pattern in _ADDRESS_MARKS for mark in pattern.finditer(text))
+    merged: list[list[int]] = []
+    for start, end in windows:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in merged:
+        yield from _ADDRESS.finditer(text, start, min(end, len(text)))
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
