@@ -10,6 +10,7 @@ validates them like any hand-written link.
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -168,7 +169,7 @@ def _body(body: str, page_links: tuple[tuple[str, str], ...], slug: str, folder:
     return Markup(mark_body(rewrite_links(body, replace)))
 
 
-# uri -> (inputs, Markdown) of the last lesson page rendered in this process
+# uri -> (digest of its inputs, Markdown) of the last lesson page rendered in this process
 _RENDERED: dict[str, tuple[tuple, str]] = {}
 
 
@@ -261,10 +262,12 @@ class PageRenderer:
         # not rendered again (`mkdocs serve` renders every lesson on each save).
         showcase = lesson.meta.get("showcase")
         collection = self.library.collections.get(showcase["collection"]) if showcase else None
-        key = (self.settings_key, lesson.path, repr(lesson.meta), str(body),
-               *((n.slug, n.title) if n else None for n in (previous, following)),
-               (collection.key, collection.title) if collection else None,
-               self.updated(lesson), self.edit_url(lesson))
+        inputs = (self.settings_key, lesson.path, repr(lesson.meta), str(body),
+                  *((n.slug, n.title) if n else None for n in (previous, following)),
+                  (collection.key, collection.title) if collection else None,
+                  self.updated(lesson), self.edit_url(lesson))
+        # Kept as a digest: the inputs themselves would hold a copy of every body.
+        key = hashlib.blake2b(repr(inputs).encode("utf-8", "surrogatepass"), digest_size=20).digest()
         cached = _RENDERED.get(uri)
         if cached is not None and cached[0] == key:
             return GeneratedPage(uri, cached[1])
