@@ -11,8 +11,6 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-import charset_normalizer
-
 from .problems import Problem
 from .rules import report
 
@@ -52,6 +50,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 
 def _encoding_guess(data: bytes) -> str:
+    import charset_normalizer  # only for a file that is not UTF-8 (it takes a while to import)
+
     best = charset_normalizer.from_bytes(data).best()
     guess = best.encoding.upper().replace("_", "-") if best else None
     if guess and guess.startswith("GB"):
