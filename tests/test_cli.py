@@ -71,12 +71,12 @@ def test_usage_errors_exit_two(library, tmp_path):
     assert library.check("--format", "xml").returncode == 2
     empty = tmp_path / "empty"
     empty.mkdir()
-    from conftest import xinyu
+    from conftest import xinyu_process  # the installed command itself, in a process of its own
 
-    missing = xinyu(empty, "check", ".")
+    missing = xinyu_process(empty, "check", ".")
     assert missing.returncode == 2
     assert "里没有 mkdocs.yml" in missing.stderr
-    assert xinyu(empty).returncode == 2
+    assert xinyu_process(empty).returncode == 2
 
 
 def test_config_errors_are_reported_against_mkdocs_yml(tmp_path):

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ENV, Build, Library
+from conftest import Build, Library, mkdocs_build
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from xinyu.core.history import SHALLOW_NOTICE, edit_base, edit_url, read_history  # noqa: E402
@@ -60,11 +60,7 @@ def configure(library: Library, **settings) -> None:
 
 
 def build(library: Library, env: dict[str, str] | None = None) -> Build:
-    site = library.root / "site"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
-                          cwd=library.root, env={**ENV, **(env or {})}, capture_output=True,
-                          text=True, timeout=300)
-    result = Build(proc.returncode, proc.stdout + proc.stderr, site)
+    result = mkdocs_build(library.root, env=env)
     assert result.returncode == 0, result.output
     return result
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Library, xinyu
+from conftest import Library, xinyu, xinyu_process
 from xinyu.cli import main
 from xinyu.core.kinds import CASE, COURSE, LESSON
 from xinyu.core.library import load_library
@@ -127,7 +127,7 @@ def test_a_case_starts_as_a_draft_without_consent(lib):
 
 
 def test_subprocess_creates_a_file(lib):
-    proc = xinyu(lib.root, "new", "course", *ARGS["course"])
+    proc = xinyu_process(lib.root, "new", "course", *ARGS["course"])
     assert proc.returncode == 0, proc.stderr
     assert "已创建 content/courses/读懂孩子的情绪.md" in proc.stdout
     assert problems_of(lib, CREATED["course"])[0] == []
@@ -212,7 +212,7 @@ def test_missing_required_values_without_a_terminal_are_a_usage_error(lib, capsy
     assert new(lib, "lesson", "--title", "情绪天气预报") == 2
     err = capsys.readouterr().err
     assert "还缺少必填项：适用年级（--grades）、主题（--topic）、内容简介（--summary）" in err
-    proc = xinyu(lib.root, "new", "course", "--title", "读懂孩子的情绪")
+    proc = xinyu_process(lib.root, "new", "course", "--title", "读懂孩子的情绪")
     assert proc.returncode == 2 and "讲师（--lecturer）" in proc.stderr
 
 
