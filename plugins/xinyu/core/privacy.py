@@ -248,6 +248,10 @@ class PrivacyGuard:
         self.names = names
         self.allowed = {("email", e.lower()) for e in allowed_emails}
         self.allowed |= {("phone", canonical("phone", p)) for p in allowed_phones}
+        # The hits of short values, which repeat across files (keywords,
+        # authors, schools): for the state of the guard they were found in.
+        self._value_hits: dict[str, tuple[Hit, ...]] = {}
+        self._value_state: tuple[int, int] = (0, 0)
 
     def allow(self, keys: Iterable[tuple[str, str]]) -> None:
         """Values reviewed as public elsewhere (xinyu-allow): allowed in the output."""
@@ -345,6 +349,18 @@ class PrivacyGuard:
                 "bidi", first_line + line - 1, col, f"U+{ord(match[0]):04X}"))
         yield from sorted(located.values(), key=lambda h: (h.line, h.col, h.rule))
 
+    def _hits_of_value(self, value: str) -> tuple[Hit, ...]:
+        """`hits(value, 1, markup=True)`, remembered for short values while
+        the guard is unchanged (it only grows: its sizes tell its state)."""
+        if len(value) > 1000:
+            return tuple(self.hits(value, 1, markup=True))
+        state = (len(self.allowed), len(self.names.hashes))
+        if state != self._value_state or len(self._value_hits) > 20000:
+            self._value_hits, self._value_state = {}, state
+        if value not in self._value_hits:
+            self._value_hits[value] = tuple(self.hits(value, 1, markup=True))
+        return self._value_hits[value]
+
     def redact(self, text: str, markup: bool = False) -> str:
         """`text` with every hit replaced by its masked form: for messages
         and logs that echo a value."""
@@ -421,7 +437,7 @@ class PrivacyGuard:
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 walk(str(value), prefix, line)  # 0x33D3D7620, 1.39e+10: shown as digits
             elif isinstance(value, str):
-                for hit in self.hits(value, 1, markup=True):
+                for hit in self._hits_of_value(value):
                     problem = report("personal-data", path, line, what=RULES[hit.rule],
                                      found=hit.masked())
                     if reported_between(line, problem.message) or \
