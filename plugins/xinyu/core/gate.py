@@ -35,7 +35,7 @@ from urllib.parse import unquote
 
 from .extract import (IMAGE_TYPES, MEDIA_TYPES, OFFICE_TYPES, TAGGED_MEDIA_TYPES, Unreadable,
                       decode_any, extract_text)
-from .normalise import normalise
+from .normalise import readings as both_readings
 from .privacy import RULES, Finding, PrivacyGuard, mask
 from .problems import Problem
 from .rules import report
@@ -362,6 +362,5 @@ class Gate:
         build with many findings asked again for every finding and file)."""
         readings = self._source_readings.get(path)
         if readings is None:
-            readings = self._source_readings[path] = (
-                normalise(text, markup), normalise(text, markup, collapse=False))
+            readings = self._source_readings[path] = both_readings(text, markup)  # one pass
         return readings
