@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from xinyu.search.index import read_index
 from bs4 import BeautifulSoup
 from conftest import ENV, Library, card_rows
 
@@ -173,10 +174,11 @@ def test_site_loads_nothing_from_third_parties(covered):
 
 
 def test_search_index_is_segmented_by_jieba(covered):
-    index = json.loads((covered.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "\\u200b" in index["config"]["separator"] or "\u200b" in index["config"]["separator"]
-    text = " ".join(doc["text"] for doc in index["docs"])
-    assert "\u200b" in text
+    index = read_index(covered.site / "search")
+    assert "\\u200b" in index.config["separator"] or "\u200b" in index.config["separator"]
+    # words, not sentences: jieba's segments are the index's words
+    assert "情绪" in index.words and len(index.words) > 200
+    assert max(map(len, index.words)) < 30
 
 
 def test_lesson_title_with_markup_characters_is_shown_as_typed(library):
@@ -280,9 +282,8 @@ def test_district_search_dictionary_keeps_its_words_whole(tmp_path):
     library.lesson("a.md", grades=[2], summary="参加阳光晨读营的同学。")
     build = library.build()
     assert build.returncode == 0, build.output
-    index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    doc = next(d for d in index["docs"] if d["location"] == "lessons/a/")
-    assert "\u200b阳光晨读营\u200b" in doc["text"]
+    index = read_index(build.site / "search")
+    assert index.locations("阳光晨读营") == {"lessons/a/"}
     (library.root / "words.txt").unlink()
     missing = library.build()
     assert missing.returncode == 1 and "搜索词典 search_dict“words.txt”不存在" in missing.output
