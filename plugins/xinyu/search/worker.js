@@ -158,9 +158,6 @@ function xinyuChunks(query, words) {
   return chunks;
 }
 
-function xinyuTerms(query, words) {
-  return [].concat.apply([], xinyuChunks(query, words));
-}
 
 /* {page: {score, sections: {section: score}}} for one query word. */
 function xinyuMatch(term, words) {
@@ -314,9 +311,9 @@ function xinyuResult(found, terms, marked, words) {
 
 function xinyuSearch(query) {
   if (!xinyuManifest) return Promise.resolve({ items: [] });
-  var letters = query.replace(/[*+\-:^~"]/g, " ");
-  return xinyuWords(letters.toLowerCase()).then(function (words) {
-    var chunks = xinyuChunks(letters, words);
+  var text = query.replace(/[*+\-:^~"]/g, " ");
+  return xinyuWords(text.toLowerCase()).then(function (words) {
+    var chunks = xinyuChunks(text, words);
     var terms = [].concat.apply([], chunks);
     if (!terms.length) return { items: [] };
     var found = xinyuRank(terms, words);
