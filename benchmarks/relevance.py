@@ -12,7 +12,14 @@ judgments below:
   MRR           reciprocal rank of the first relevant result (0 if none)
   precision@5   share of the top 5 that are relevant (out of 5)
 
-Usage: python benchmarks/relevance.py [--limit K] [--verbose]
+Usage: python benchmarks/relevance.py [--set own|holdout|holdout2] [--limit K] [--verbose]
+
+--set holdout and --set holdout2 score the hold-out queries of
+benchmarks/queries_holdout.py and queries_holdout2.py, each written by
+someone who had seen neither this set nor the search code, under the same
+judging rules. The first was run before the search changes of 2026-12-03
+and its failures were read (it is no longer unseen); the second was first
+run after them.
 
 Judging rules (applied by hand to the demo files' front matter: title,
 summary, keywords, themes, grades, topic, author, school, lecturer, award,
@@ -45,6 +52,7 @@ showcase, audience, format, code):
 from __future__ import annotations
 
 import argparse
+import importlib
 import statistics
 import sys
 import tempfile
@@ -287,10 +295,13 @@ def scores(found: list[str], relevant: set[str]) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("own", "holdout", "holdout2"), default="own",
+                        help="the developers' own queries (below) or a hold-out set")
     parser.add_argument("--limit", type=int, default=None, help="run only the first K queries")
     parser.add_argument("--verbose", action="store_true", help="print the per-query figures")
     args = parser.parse_args()
-    queries = QUERIES[: args.limit] if args.limit else QUERIES
+    chosen = QUERIES if args.set == "own" else importlib.import_module(f"queries_{args.set}").QUERIES
+    queries = chosen[: args.limit] if args.limit else chosen
     with tempfile.TemporaryDirectory() as workdir:
         site = build(0, Path(workdir))
         started = time.perf_counter()

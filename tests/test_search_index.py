@@ -40,7 +40,7 @@ def test_every_page_once_with_its_sections_and_teasers(tmp_path):
         doc("b/", "另一\u200b课", "<p>A &amp; B &lt;script&gt;</p>"),
     ])
     assert [row[0] for row in index.pages] == ["a/", "b/"]
-    assert index.pages[0][1:] == ["情绪天气预报", ["教案"], ["#goal"], ["教学目标"]]
+    assert index.pages[0][1:] == ["情绪天气预报", ["教案"], ["#goal"], ["教学目标"], False]
     assert index.teasers[0] == ["用天气比喻心情", long[:TEASER_CHARS]]
     assert index.teasers[1] == ["A & B <script>"]  # plain text: the worker escapes what it shows
     assert index.locations("天气") == {"a/"}

@@ -11,7 +11,8 @@ whole before the first result. xinyu rewrites it after the build into:
                              section, score) as letters (no digits, so the
                              output gate never reads a posting as a number).
   search/xinyu/p<C>.json     the pages of chunk C: address, title, tags, the
-                             address and title of each section.
+                             address and title of each section, and whether
+                             the page is a listing (true) or an item.
   search/xinyu/x<C>.json     the same pages' opening text (teasers), fetched
                              only for the results shown first.
 
@@ -21,7 +22,7 @@ The worker (worker.js) segments the query against the words of those
 buckets, requires every word on the page (in any of its sections), and
 ranks by the scores computed here: BM25 over the page's fields (title,
 tags, grade and stage words, text, sub-words), weighted down for listing
-pages so that the items they list come first.
+pages; the worker then shows every item found before any listing page.
 """
 
 from __future__ import annotations
@@ -200,7 +201,7 @@ def build_index(docs: list[dict[str, Any]], pages: dict[str, PageInfo]) -> Built
             on_page.update(frequency)
         page_frequency.update(on_page)
         page_rows.append([url, plain(str(article.get("title", ""))).replace("\u200b", ""),
-                          tags, anchors, titles])
+                          tags, anchors, titles, info.listing])
         teaser_rows.append(teasers)
     count = len(page_rows)
     encoded: dict[str, str] = {}

@@ -11,11 +11,14 @@
  * every word is required somewhere on the page (三年级 学习适应 finds
  * grade-3 study lessons, 不存在的词汇甲乙 finds nothing); a word matches
  * the index words it begins (情绪 finds 情绪调适). When no page has them
- * all, the pages with every space-separated chunk but one are shown, with
- * the missing words struck through as Material does. A word the index has
- * whole also finds, ranked lower, the pages with the words it is made of
- * (情绪管理 -> 情绪 + 管理, for 管理情绪). Stop characters (的, 和 …) are
- * not required.
+ * all, the pages with at least half of the query's weight are shown (a
+ * word weighs more the fewer pages have it: in 孩子 自信, 自信 decides),
+ * best covered first, each with its missing words struck through as
+ * Material does. A word the index has whole also finds, ranked lower, the
+ * pages with the words it is made of (情绪管理 -> 情绪 + 管理, for
+ * 管理情绪). Stop characters (的, 和 …) and question words (怎么办, 如何 …)
+ * are not required. Items (lessons, cases, courses) are shown before any
+ * page that lists or explains them.
  *
  * Offline (file://, the iframe-worker shim runs this file in a hidden
  * iframe), each index file is read as a script that hands its data to
@@ -24,12 +27,17 @@
 "use strict";
 
 var XINYU_STOPWORDS = "的地得了和与及或在是之也很都就还把被让给对从向为以于吗呢吧啊着过";
+/* Words that ask rather than say what is sought, longest first. */
+var XINYU_QUESTION_WORDS = ["为什么", "怎么办", "怎么样", "有没有", "怎么", "怎样", "如何",
+  "什么", "哪些", "哪里", "是否", "能否", "之间", "一下", "关于", "有关"];
 var XINYU_HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 var XINYU_PARTS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 var XINYU_FIRST = 10;           /* results that get their opening text */
 var XINYU_SUB_FACTOR = 0.7;     /* a longer word the query word begins */
 var XINYU_SPLIT_FACTOR = 0.5;   /* a compound word's parts, found apart */
-var XINYU_PARTIAL_FACTOR = 0.5; /* a page without one of the chunks typed */
+var XINYU_PARTIAL_FACTOR = 0.5; /* a page without some of the words typed */
+var XINYU_COMMON_CHARACTER = 0.1; /* a character more pages have is not required */
+var XINYU_COVERAGE = 0.5;       /* the least share of the query's weight a page must have */
 
 var xinyuSource = typeof document !== "undefined" && document.currentScript
   ? document.currentScript.src : self.location.href;
@@ -124,11 +132,20 @@ function xinyuHas(words, word) {
   return Object.prototype.hasOwnProperty.call(words, word);
 }
 
+/* The length of the question word `text` begins with, or 0. */
+function xinyuAsking(text) {
+  for (var i = 0; i < XINYU_QUESTION_WORDS.length; i++) {
+    if (text.indexOf(XINYU_QUESTION_WORDS[i]) === 0) return XINYU_QUESTION_WORDS[i].length;
+  }
+  return 0;
+}
+
 /* A run of Chinese characters as the words to require. */
 function xinyuSegment(run, words) {
   var terms = [];
   for (var i = 0; i < run.length;) {
-    var rest = run.slice(i), best = 0;
+    var rest = run.slice(i), best = 0, asks = xinyuAsking(rest);
+    if (asks && (i > 0 || asks < run.length)) { i += asks; continue; }  /* unless asked alone */
     for (var length = Math.min(rest.length, 12); length > 0; length--) {
       if (xinyuHas(words, rest.slice(0, length))) { best = length; break; }
     }
@@ -210,24 +227,55 @@ function xinyuRank(terms, words, match) {
   return found.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
 }
 
-/* No page has every word typed: leave out the chunk that the most pages
- * have (the least telling: 孩子 in 孩子 自信), show the pages with all the
- * others, and the words left out as missing (缺少, struck through). */
-function xinyuAllButOne(chunks, words) {
-  var out = 0, most = -1;
-  chunks.forEach(function (chunk, i) {
-    var count = xinyuRank(chunk, words).length;
-    if (count > most) { most = count; out = i; }
+/* No page has every word typed: the pages with at least XINYU_COVERAGE of
+ * the query's weight, where a word weighs log(1 + pages / pages with it)
+ * (a word no page has weighs the most), best covered first; the words a
+ * page lacks are shown as missing (缺少, struck through). */
+function xinyuPartial(terms, words) {
+  var total = Math.max(xinyuManifest.pages || 1, 1);
+  var matches = terms.map(function (term) { return xinyuMatchAny(term, words); });
+  var weights = matches.map(function (pages) {
+    return Math.log(1 + total / Math.max(Object.keys(pages).length, 1));
   });
-  var kept = [].concat.apply([], chunks.filter(function (chunk, i) { return i !== out; }));
-  var flags = {};
-  kept.forEach(function (term) { flags[term] = true; });
-  chunks[out].forEach(function (term) { flags[term] = false; });
-  return xinyuRank(kept, words).map(function (hit) {
-    hit.score *= XINYU_PARTIAL_FACTOR;
-    hit.terms = flags;
-    return hit;
+  var sum = weights.reduce(function (a, b) { return a + b; }, 0), byPage = {};
+  matches.forEach(function (pages, m) {
+    Object.keys(pages).forEach(function (page) {
+      var hit = byPage[page] || (byPage[page] = { page: +page, score: 0, sections: {}, covered: 0, terms: {} });
+      hit.covered += weights[m];
+      hit.score += pages[page].score;
+      hit.terms[terms[m]] = true;
+      for (var section in pages[page].sections) {
+        hit.sections[section] = (hit.sections[section] || 0) + pages[page].sections[section];
+      }
+    });
   });
+  var found = [];
+  Object.keys(byPage).forEach(function (page) {
+    var hit = byPage[page], share = hit.covered / sum;
+    if (share < XINYU_COVERAGE) return;
+    terms.forEach(function (term) { if (!hit.terms[term]) hit.terms[term] = false; });
+    hit.score *= XINYU_PARTIAL_FACTOR * share;
+    hit.share = share;
+    found.push(hit);
+  });
+  return found.sort(function (a, b) { return b.share - a.share || b.score - a.score || a.page - b.page; });
+}
+
+/* The words a page need not have add to its score where it has them. */
+function xinyuBonus(found, optional, words) {
+  optional.forEach(function (term) {
+    var pages = xinyuMatchAny(term, words);
+    found.forEach(function (hit) {
+      var extra = pages[hit.page];
+      hit.terms[term] = !!extra;
+      if (!extra) return;
+      hit.score += extra.score;
+      for (var section in extra.sections) {
+        if (section in hit.sections) hit.sections[section] += extra.sections[section];
+      }
+    });
+  });
+  found.sort(function (a, b) { return (b.share || 1) - (a.share || 1) || b.score - a.score || a.page - b.page; });
 }
 
 function xinyuSplit(term, words) {
@@ -273,16 +321,29 @@ function xinyuResult(found, terms, marked, words) {
     if (rank < XINYU_FIRST) names["x" + Math.floor(hit.page / teasers)] = true;
   });
   var list = Object.keys(names);
-  return Promise.all(list.map(xinyuLoad)).then(function (files) {
-    var data = {};
-    list.forEach(function (name, i) { data[name] = files[i]; });
+  var data = {};
+  function load(list) {
+    return Promise.all(list.map(xinyuLoad)).then(function (files) {
+      list.forEach(function (name, i) { data[name] = files[i]; });
+    });
+  }
+  function row(hit) { return data["p" + Math.floor(hit.page / chunk)][hit.page % chunk]; }
+  return load(list).then(function () {
+    /* Items first, then the pages that list or explain them (each in rank order);
+     * the teasers of a listing that moved down were fetched for nothing, and
+     * those of an item that moved up are fetched now. */
+    found = found.filter(function (hit) { return !row(hit)[5]; })
+      .concat(found.filter(function (hit) { return row(hit)[5]; }));
+    return load(found.slice(0, XINYU_FIRST).map(function (hit) {
+      return "x" + Math.floor(hit.page / teasers);
+    }).filter(function (name) { return !data[name]; }));
+  }).then(function () {
     var items = found.map(function (hit, rank) {
-      var flags = hit.terms;
-      var row = data["p" + Math.floor(hit.page / chunk)][hit.page % chunk];
+      var flags = hit.terms, page = row(hit);
       var texts = rank < XINYU_FIRST ? data["x" + Math.floor(hit.page / teasers)][hit.page % teasers] : [];
-      var url = row[0], tags = row[2] || [];
+      var url = page[0], tags = page[2] || [];
       var article = {
-        location: url, title: xinyuMark(row[1], marked), text: xinyuMark(texts[0] || "", marked),
+        location: url, title: xinyuMark(page[1], marked), text: xinyuMark(texts[0] || "", marked),
         score: hit.score * 2, terms: flags
       };
       if (tags.length) article.tags = tags.map(xinyuEscape);
@@ -290,7 +351,7 @@ function xinyuResult(found, terms, marked, words) {
       Object.keys(hit.sections).forEach(function (section) {
         if (+section === 0) return;
         group.push({
-          location: url + row[3][section - 1], title: xinyuMark(row[4][section - 1], marked),
+          location: url + page[3][section - 1], title: xinyuMark(page[4][section - 1], marked),
           text: xinyuMark(texts[section] || "", marked), score: hit.sections[section], terms: flags
         });
       });
@@ -316,11 +377,23 @@ function xinyuSearch(query) {
     var chunks = xinyuChunks(text, words);
     var terms = [].concat.apply([], chunks);
     if (!terms.length) return { items: [] };
-    var found = xinyuRank(terms, words);
-    var flags = {};
-    terms.forEach(function (term) { flags[term] = true; });
-    found.forEach(function (hit) { hit.terms = flags; });
-    if (!found.length && chunks.length > 1) found = xinyuAllButOne(chunks, words);
+    /* A one-character word that many pages have (做 and 大 in 中考前家长怎么做,
+     * 孩子压力大) is not required beside longer ones: the pages that have it
+     * rank higher. A rare one (甲, 闹) is required as any word. */
+    var common = Math.max(xinyuManifest.pages || 0, 1) * XINYU_COMMON_CHARACTER;
+    var required = terms.filter(function (term) {
+      return !(term.length === 1 && XINYU_HAN.test(term) &&
+               Object.keys(xinyuMatch(term, words)).length > common);
+    });
+    if (!required.length) required = terms;
+    var optional = terms.filter(function (term) { return required.indexOf(term) === -1; });
+    var found = xinyuRank(required, words);
+    found.forEach(function (hit) {
+      hit.terms = {};
+      required.forEach(function (term) { hit.terms[term] = true; });
+    });
+    if (!found.length && required.length > 1) found = xinyuPartial(required, words);
+    xinyuBonus(found, optional, words);
     var marked = [].concat.apply(terms, terms.map(function (term) { return xinyuSplit(term, words); }));
     return xinyuResult(found, terms, marked, words);
   });
