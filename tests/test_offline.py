@@ -93,7 +93,7 @@ def test_the_copy_loads_its_search_index_as_a_script(offline_root):
         twin = path.with_suffix(".js").read_text(encoding="utf-8")
         assert twin == f'xinyuData("{path.stem}",' + path.read_text(encoding="utf-8") + ");"
     index = read_index(offline_root / "search")
-    for url, _, _, anchors, _ in index.pages:
+    for url, _, _, anchors, _, _ in index.pages:
         path = urlsplit(url).path
         assert path.endswith(".html") or path == "", url
         assert (offline_root / unquote(path or "index.html")).is_file(), url
