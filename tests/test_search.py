@@ -133,3 +133,24 @@ def test_interface_text_of_index_pages_is_not_indexed(demo_build):
             assert location not in index.locations(interface), (location, interface)
 
 
+
+
+def test_items_come_before_the_pages_that_list_them(page):
+    """王芳 is a lecturer: her courses first, then her page and the lecturers' index."""
+    found = [url.split("#")[0] for url in search(page, "王芳")]
+    kinds = [url.split("/")[1] in ("lessons", "cases", "courses") and url.count("/") > 2 for url in found]
+    assert "/lecturers/wang-fang/" in found and True in kinds
+    assert kinds == sorted(kinds, reverse=True), found  # no item after a listing
+
+
+def test_question_words_are_not_required(page):
+    assert "/courses/parent-emotion-group/" in pages(search(page, "家长情绪管理怎么办")[:3])
+
+
+def test_when_no_page_has_every_word_the_best_covered_are_shown_with_the_missing_word(page):
+    """No page has both a lecturer's name and 身体边界: the lesson that has the
+    rarer word is shown, with 王芳 marked missing as Material does."""
+    found = search(page, "王芳 身体边界")
+    assert found[0].startswith("/lessons/body-boundaries/")
+    first = page.locator(".md-search-result__item").first
+    assert "王芳" in first.locator("del, s").all_inner_texts()
