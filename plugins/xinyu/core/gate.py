@@ -22,11 +22,16 @@ where it can be found) and the value masked.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import multiprocessing
 import os
 import re
 import stat
+import sys
+import threading
 import time
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -219,15 +224,20 @@ class Gate:
         self._normalised_sources: dict[str, str] = {}
         self._source_readings: dict[str, tuple[str, str]] = {}
         self.manifest = Manifest(0, {})
+        self._early: EarlyReading | None = None
 
     def check(self, site_dir: Path, trusted: set[str], generated: set[str],
-              label: str = "site", previous: Manifest | None = None) -> list[Problem]:
+              label: str = "site", previous: Manifest | None = None,
+              early: "EarlyReading | None" = None) -> list[Problem]:
         """`trusted`: files the theme and plugin ship (checked by name only);
         `generated`: pages built only from escaped values (forms allowed).
         `previous`: the manifest of a check of this site_dir that passed, with
         the same guard (a `--dirty` rebuild): a file it lists, untouched since,
-        is not read again; every name and every other file is checked."""
+        is not read again; every name and every other file is checked.
+        `early`: pages already read while the site was being built; a page is
+        taken from it only when the file holds exactly the bytes read."""
         problems: list[Problem] = []
+        self._early = early
         site_dir = site_dir.resolve()
         self.manifest = manifest = Manifest(time.time_ns(), {})
         for folder, dirs, names in os.walk(site_dir, followlinks=False):
@@ -248,7 +258,7 @@ class Gate:
                     manifest.files[relative] = (info.st_ino, info.st_size, info.st_mtime_ns,
                                                 info.st_ctime_ns, relative in generated)
                     if previous is None or not previous.unchanged(relative, manifest, info):
-                        problems += self._file(path, where, relative in generated)
+                        problems += self._file(path, where, relative, relative in generated)
         return [self.guard.redact_problem(p) for p in problems]
 
     def _name(self, where: str, name: str) -> list[Problem]:
@@ -258,7 +268,7 @@ class Gate:
         return [self._hit(where, f, "（在文件名或文件夹名中）")
                 for f in self.guard.find_all(unquote(name), markup=False)]
 
-    def _file(self, path: Path, where: str, generated: bool) -> list[Problem]:
+    def _file(self, path: Path, where: str, relative: str, generated: bool) -> list[Problem]:
         suffix = path.suffix.lower()
         try:
             data = path.read_bytes()
@@ -266,7 +276,10 @@ class Gate:
                 data = gzip.decompress(data)
                 suffix = Path(path.stem).suffix.lower()
             if suffix in (".html", ".htm"):
-                return self._html(decode_any(data), where, generated)
+                read = self._early.take(relative, data, generated) if self._early else None
+                if read is None:
+                    read = self.read_html(decode_any(data), generated)
+                return self._page_problems(where, *read)
             if suffix == ".json":
                 return self._json(data, where)
             if suffix in _TEXT_TYPES or path.name == "CNAME":
@@ -279,19 +292,24 @@ class Gate:
             return [report("gate-unreadable", where, 0, reason=exc)]
         return [report("gate-unchecked-type", where, 0, suffix=suffix or path.name)]
 
-    def _html(self, html: str, where: str, generated: bool) -> list[Problem]:
+    def read_html(self, html: str, generated: bool) -> tuple[list[str], list[tuple[Finding, str]]]:
+        """One page read as a visitor reads it: what is unsafe on it, and the
+        findings in its text and attribute values (each with how it was found)."""
         reader = _Reader(contributed=not generated)
         reader.feed(html)
         reader.close()
         page = reader.result()
-        problems = [report("gate-unsafe-html", where, 0, what=what)
-                    for what in dict.fromkeys(page.unsafe)]
-        problems += [self._hit(where, f) for f in self._find(page.content, cache=False)]
+        found = [(f, "") for f in self._find(page.content, cache=False)]
         for text in page.texts:
-            problems += [self._hit(where, f) for f in self._find(text)]
+            found += [(f, "") for f in self._find(text)]
         for value in page.attributes:
-            problems += [self._hit(where, f, "（在属性值中）") for f in self._find(value)]
-        return problems
+            found += [(f, "（在属性值中）") for f in self._find(value)]
+        return list(dict.fromkeys(page.unsafe)), found
+
+    def _page_problems(self, where: str, unsafe: list[str],
+                       found: list[tuple[Finding, str]]) -> list[Problem]:
+        return [report("gate-unsafe-html", where, 0, what=what) for what in unsafe] + \
+            [self._hit(where, finding, how) for finding, how in found]
 
     def _find(self, text: str, markup: bool = False, cache: bool = True) -> Sequence[Finding]:
         """Findings in one published text; the theme's repeated parts
@@ -364,3 +382,69 @@ class Gate:
         if readings is None:
             readings = self._source_readings[path] = both_readings(text, markup)  # one pass
         return readings
+
+
+class EarlyReading:
+    """The gate's reading of the pages, done in a second process while the
+    build goes on: the page is handed over as the bytes to be written, and
+    the gate takes the reading only if the published file holds exactly
+    those bytes (anything changed after, by anyone, is read again). A page
+    whose reading failed, or a worker that died, is read by the gate itself;
+    so the result is the gate's in every case, only sooner."""
+
+    # Waiting longer than this for one page's reading, the gate reads it itself.
+    TIMEOUT_S = 120
+
+    def __init__(self, guard: PrivacyGuard) -> None:
+        self._guard = guard
+        self._pool: ProcessPoolExecutor | None = None
+        self._pages: dict[str, tuple[bytes, bool, Future]] = {}
+
+    @staticmethod
+    def possible() -> bool:
+        """A second core, and a process that can be forked safely: on Linux,
+        with no other thread running (MkDocs' build is one thread; `serve` and
+        test runners are not). Elsewhere the gate reads every page itself."""
+        return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and \
+            "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+    def submit(self, relative: str, data: bytes, generated: bool) -> None:
+        if self._pool is None:
+            # fork: the worker starts as a copy of this process, guard included
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=_start_reader, initargs=(self._guard,))
+        self._pages[relative] = (hashlib.sha256(data).digest(), generated,
+                                 self._pool.submit(_read_early, data, generated))
+
+    def take(self, relative: str, data: bytes, generated: bool):
+        """The reading of `relative` if it was of these bytes, else None."""
+        entry = self._pages.pop(relative, None)
+        if entry is None or entry[1] != generated or entry[0] != hashlib.sha256(data).digest():
+            return None
+        try:
+            return entry[2].result(timeout=self.TIMEOUT_S)
+        except Exception:  # noqa: BLE001 - a broken or stuck worker: the gate reads the page itself
+            return None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            processes = list((getattr(self._pool, "_processes", None) or {}).values())
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:  # a reading nobody waits for is not finished
+                process.terminate()
+                process.join(5)
+            self._pool = None
+        self._pages.clear()
+
+
+_EARLY_GATE: Gate | None = None
+
+
+def _start_reader(guard: PrivacyGuard) -> None:
+    global _EARLY_GATE
+    _EARLY_GATE = Gate(guard, Path("."), [])
+
+
+def _read_early(data: bytes, generated: bool):
+    assert _EARLY_GATE is not None
+    return _EARLY_GATE.read_html(decode_any(data), generated)
