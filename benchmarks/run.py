@@ -18,8 +18,11 @@ cancels, the median of --runs runs of:
       navigation of the home page only.
 
 Each is a fresh Python process (start-up included, as a user runs it). It
-prints c/d, a/b, the peak memory of both builds, the median HTML size of an
-item page and the search index size, raw and gzipped. No timing is asserted
+prints c/d, a/b, the peak memory of both builds (the summed PSS of the build
+and every process it starts: on a large site the output gate reads pages in
+a second process), the CPU time of both builds (all their processes: what
+the build costs on one core), the median HTML size of an item page and the
+search index size, raw and gzipped. No timing is asserted
 anywhere; CI runs this at a small N as a smoke test.
 
 Usage: python benchmarks/run.py [--items N] [--runs R] [--seed S] [--keep]
@@ -37,6 +40,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -191,19 +195,51 @@ def write_config(root: Path, config: dict) -> None:
 
 # -- measuring -----------------------------------------------------------------
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """(seconds, peak resident memory in MB) of one child process."""
+def measure(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """(seconds, peak memory in MB, CPU seconds) of one child process and
+    every process it starts (the gate's reader): memory is the largest sum of
+    their proportional set sizes (PSS: a page two processes share counts
+    half in each), sampled every 50 ms; CPU is user + system time of all."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], tree_pss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"{' '.join(command)} failed in {cwd}:\n"
                  + output.decode("utf-8", "replace")[-3000:])
-    return seconds, usage.ru_maxrss / 1024
+    memory = peak[0] / 1024 if peak[0] else usage.ru_maxrss / 1024  # no /proc: the largest process
+    return seconds, memory, usage.ru_utime + usage.ru_stime
+
+
+def tree_pss(pid: int) -> int:
+    """The summed PSS (kB) of a process and its descendants; 0 where /proc cannot tell."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
 
 
 def index_size(site: Path) -> tuple[int, int]:
@@ -237,13 +273,14 @@ def main() -> None:
             "xinyu": ([python, "-m", "mkdocs", "build", "-q", "-d", "site"], xinyu),
             "plain": ([python, "-m", "mkdocs", "build", "-q", "-d", "site"], plain),
         }
-        results: dict[str, list[tuple[float, float]]] = {name: [] for name in tasks}
+        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in tasks}
         for run in range(args.runs):
             names = list(tasks) if run % 2 == 0 else list(reversed(tasks))  # alternating
             for name in names:
                 results[name].append(measure(*tasks[name]))
-        seconds = {name: statistics.median(s for s, _ in values) for name, values in results.items()}
-        memory = {name: max(m for _, m in values) for name, values in results.items()}
+        seconds = {name: statistics.median(s for s, _, _ in values) for name, values in results.items()}
+        memory = {name: max(m for _, m, _ in values) for name, values in results.items()}
+        cpu = {name: statistics.median(c for _, _, c in values) for name, values in results.items()}
         raw, packed = index_size(xinyu / "site")
         plain_raw, plain_packed = index_size(plain / "site")
         lessons = round(args.items * LESSON_SHARE)
@@ -254,9 +291,11 @@ def main() -> None:
         print(f"  (b) floor (PyYAML C)   {seconds['floor']:8.2f} s")
         print(f"  (c) mkdocs + xinyu     {seconds['xinyu']:8.2f} s   peak {memory['xinyu']:7.0f} MB")
         print(f"  (d) plain Material     {seconds['plain']:8.2f} s   peak {memory['plain']:7.0f} MB")
-        print(f"  build c/d              {seconds['xinyu'] / seconds['plain']:8.2f}")
+        print(f"  build c/d              {seconds['xinyu'] / seconds['plain']:8.2f}"
+              f"   (CPU time of all processes: {cpu['xinyu']:.1f} s / {cpu['plain']:.1f} s ="
+              f" {cpu['xinyu'] / cpu['plain']:.2f})")
         print(f"  check a/b              {seconds['check'] / seconds['floor']:8.2f}")
-        print(f"  peak memory c/d        {memory['xinyu'] / memory['plain']:8.2f}")
+        print(f"  peak memory c/d        {memory['xinyu'] / memory['plain']:8.2f}   (PSS, all processes)")
         print(f"  item page, median      {median_page(xinyu / 'site', 'lessons/l*/index.html') / 1024:8.1f} KiB"
               f"   (plain {median_page(plain / 'site', 'lessons/l*/index.html') / 1024:.1f} KiB)")
         print(f"  search index           {raw / 1e6:8.2f} MB raw, {packed / 1e6:.2f} MB gzip"

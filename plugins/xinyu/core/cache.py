@@ -64,13 +64,17 @@ _ENTRIES: dict[str, _Loaded] = {}
 
 
 def load_entry_cached(root: Path, abs_path: Path, path: str, kind: Kind, settings: Settings,
-                      guard: PrivacyGuard
+                      guard: PrivacyGuard, done: tuple | None = None
                       ) -> tuple[Entry | None, list[Problem], list[Allowance]]:
     """`loader.load_entry`, reused while its inputs are unchanged; the
     caller gets its own lists and entry to extend. Its inputs: the file,
-    the files its links reach (checked, scanned), the settings, the guard."""
+    the files its links reach (checked, scanned), the settings, the guard.
+    `done`: load_entry's result, computed just before by a worker: used as
+    it is and not kept (the file may have changed since the worker read it)."""
     from .loader import load_entry  # the loader imports this module
 
+    if done is not None:
+        return done
     return _cached(abs_path, (root, path, kind.key, *_context(settings, guard)),
                    lambda data: _linked(root, path, data),
                    lambda: load_entry(root, abs_path, path, kind, settings, guard))

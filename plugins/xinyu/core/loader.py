@@ -3,6 +3,7 @@ sorts every file into published, draft or rejected — none is dropped."""
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from .frontmatter import parse_front_matter
 from .html_safety import scan_markdown
 from .markdown import links as markdown_links
 from .markdown import prose
+from .parallel import fork_map
 from .privacy import Allowance, PrivacyGuard
 from .problems import Problem, Severity
 from .rules import SCAFFOLD_HINT, report
@@ -72,11 +74,16 @@ def load_kind(root: Path, kind: Kind, settings: Settings, guard: PrivacyGuard,
     named collection exists)."""
     result = KindResult(kind)
     sources, result.problems, result.rejected = walk_sources(root, kind.directory(settings))
+    # Many files and a second core: each file is read, scanned and validated
+    # in a forked worker (core/parallel.py); the same results, in file order.
+    done = fork_map(_load_one, [(s.abs_path, s.path) for s in sources], (root, kind, settings, guard)) \
+        if len(sources) >= PARALLEL_FILES else None
     slugs: dict[str, str] = {}
-    for source in sources:
+    for number, source in enumerate(sources):
         path = source.path
         entry, problems, allowances = load_entry_cached(root, source.abs_path, path, kind,
-                                                        settings, guard)
+                                                        settings, guard,
+                                                        _with_kind(done[number], kind) if done else None)
         if entry is not None:
             problems += _check_slug(entry, slugs) + (check(entry) if check else [])
         is_draft = entry is not None and entry.meta.get("status") == kind.draft
@@ -94,6 +101,23 @@ def load_kind(root: Path, kind: Kind, settings: Settings, guard: PrivacyGuard,
             slugs.setdefault(entry.slug.casefold(), path)
         result.problems += problems
     return result
+
+
+# From this many files of a kind, loading is spread over the cores.
+PARALLEL_FILES = 200
+
+
+def _load_one(state: tuple, item: tuple[Path, str]) -> tuple[Entry | None, list[Problem], list[Allowance]]:
+    """load_entry in a worker; the entry's kind (a declaration with functions,
+    which do not pickle) is put back by _with_kind."""
+    root, kind, settings, guard = state
+    entry, problems, allowances = load_entry(root, item[0], item[1], kind, settings, guard)
+    return (dataclasses.replace(entry, kind=None) if entry is not None else None), problems, allowances
+
+
+def _with_kind(done: tuple, kind: Kind) -> tuple:
+    entry, problems, allowances = done
+    return (dataclasses.replace(entry, kind=kind) if entry is not None else None), problems, allowances
 
 
 def load_entry(root: Path, abs_path: Path, path: str, kind: Kind, settings: Settings,

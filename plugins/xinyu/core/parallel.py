@@ -1,0 +1,57 @@
+"""Work spread over the machine's cores, by forking this process.
+
+Only on Linux, with a second core, and only from a process running one
+thread (MkDocs' build and the `xinyu` command are; `mkdocs serve` and test
+runners are not): a fork copies the state the work needs (the privacy guard,
+the settings) without pickling it, and a fork of a process with other
+threads could inherit a lock held by one of them. Anywhere else, and when
+anything goes wrong in the workers, the caller does the work itself, so the
+result never depends on whether the work was spread.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Callable, Sequence
+
+_STATE: tuple[Callable[[Any, Any], Any], Any] | None = None
+
+
+def can_fork() -> bool:
+    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and \
+        "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def fork_pool(workers: int, initializer: Callable[..., None] | None = None,
+              initargs: tuple = ()) -> ProcessPoolExecutor:
+    """A pool of processes forked from this one (call only when can_fork())."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=initializer, initargs=initargs)
+
+
+def fork_map(function: Callable[[Any, Any], Any], items: Sequence[Any], state: Any) -> list[Any] | None:
+    """[function(state, item) for item in items], computed in one forked
+    process per core; None when that is not possible or failed (a worker
+    raised or died): the caller then computes it itself."""
+    global _STATE
+    if not can_fork() or len(items) < 2:
+        return None
+    workers = min(os.cpu_count() or 1, 8)
+    _STATE = (function, state)  # before the fork: the workers start with it
+    try:
+        with fork_pool(workers) as pool:
+            return list(pool.map(_call, items, chunksize=max(1, len(items) // (workers * 8))))
+    except Exception:  # noqa: BLE001 - any failure: the caller does the work, and sees the error
+        return None
+    finally:
+        _STATE = None
+
+
+def _call(item: Any) -> Any:
+    assert _STATE is not None
+    function, state = _STATE
+    return function(state, item)
