@@ -19,7 +19,8 @@ def test_build_benchmark_runs_and_prints_its_ratios(tmp_path):
     out = proc.stdout
     assert out.startswith("25 items (20 lessons, 5 cases, 18 courses)")
     for label in ("build c/d", "check a/b", "peak memory c/d"):
-        assert re.search(rf"{re.escape(label)}\s+\d+\.\d\d\n", out), out
+        assert re.search(rf"{re.escape(label)}\s+\d+\.\d\d\b", out), out
+    assert re.search(r"CPU time of all processes: \d+\.\d s / \d+\.\d s", out), out
     assert re.search(r"item page, median\s+\d+\.\d KiB", out), out
     assert re.search(r"search index\s+\d+\.\d\d MB raw", out), out
 

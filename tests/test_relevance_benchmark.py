@@ -3,6 +3,7 @@ runs end to end on a few queries (builds the demo, drives Chromium)."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import re
 import subprocess
@@ -36,9 +37,20 @@ def source_files(path: str) -> list:
     return [p for p in [REPO / "content" / "courses" / f"{stem}.md"] if p.exists()]
 
 
-def test_judgments_are_sound():
-    queries = load_benchmark().QUERIES
-    assert len(queries) >= 60
+def query_sets() -> dict:
+    sys.path.insert(0, str(SCRIPT.parent))
+    try:
+        return {"own": load_benchmark().QUERIES,
+                **{name: importlib.import_module(f"queries_{name}").QUERIES
+                   for name in ("holdout", "holdout2")}}
+    finally:
+        sys.path.remove(str(SCRIPT.parent))
+
+
+@pytest.mark.parametrize("name", ["own", "holdout", "holdout2"])
+def test_judgments_are_sound(name):
+    queries = query_sets()[name]
+    assert len(queries) >= (60 if name == "own" else 45)
     assert len({query for _, query, _ in queries}) == len(queries), "duplicate queries"
     listing = re.compile(r"(lessons|cases|courses|collections(/.*)?|lecturers(/.*)?|grades/\d+|topics/\w+"
                          r"|coverage|guide|help)?/?")
