@@ -220,6 +220,8 @@ yaml_fast = settings(max_examples=1500, deadline=None, suppress_health_check=lis
 @example("- - - - - - - - - - - - - - - - - - - - - - x")
 @example("a: " + "[" * 21 + "]" * 21)
 @example("a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 25)))
+@example("title: |#")
+@example("title: >-2#x\n  y")
 def test_front_matter_reads_the_same_by_libyaml(text: str) -> None:
     _same_as_pure(text)
 

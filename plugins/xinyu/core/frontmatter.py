@@ -80,7 +80,8 @@ def _load_fast(text: str) -> tuple[yaml.Node | None, Any] | None:
     without an error and within the depth bound; else None (then the pure
     loader reads it, and reports any error in its words)."""
     if _FAST is None or _ORDINARY.fullmatch(text) is None or \
-            text.count("[") + text.count("{") > 16 or _NESTED_ENTRY.search(text):
+            text.count("[") + text.count("{") > 16 or _NESTED_ENTRY.search(text) or \
+            _BLOCK_THEN_COMMENT.search(text):
         return None  # (a bounded nesting: libyaml's composer recurses)
     try:
         loader = _FAST(text)
@@ -96,6 +97,9 @@ def _load_fast(text: str) -> tuple[yaml.Node | None, Any] | None:
 
 
 _NESTED_ENTRY = re.compile(r"-[ ]+-(?:[ ]|$)", re.M)  # "- - x": sequences nested on one line
+# "title: |#": libyaml reads a comment right after a block scalar's
+# indicators, the pure loader refuses it (found by hypothesis).
+_BLOCK_THEN_COMMENT = re.compile(r"[|>][-+0-9]*#")
 
 
 def _depth(root: yaml.Node) -> int:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Sequence
 from urllib.parse import unquote
 
+from .cache import guard_fingerprint
 from .extract import (IMAGE_TYPES, MEDIA_TYPES, OFFICE_TYPES, TAGGED_MEDIA_TYPES, Unreadable,
                       decode_any, extract_text)
 from .normalise import readings as both_readings
@@ -399,6 +400,8 @@ class EarlyReading:
         self._guard = guard
         self._pool: ProcessPoolExecutor | None = None
         self._pages: dict[str, tuple[bytes, bool, Future]] = {}
+        self._fingerprint = b""  # of the guard the worker was forked with
+        self._same_guard: bool | None = None  # still the guard at the gate's time
 
     @staticmethod
     def possible() -> bool:
@@ -411,6 +414,7 @@ class EarlyReading:
     def submit(self, relative: str, data: bytes, generated: bool) -> None:
         if self._pool is None:
             # fork: the worker starts as a copy of this process, guard included
+            self._fingerprint = guard_fingerprint(self._guard)
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
                                              initializer=_start_reader, initargs=(self._guard,))
         self._pages[relative] = (hashlib.sha256(data).digest(), generated,
@@ -419,7 +423,10 @@ class EarlyReading:
     def take(self, relative: str, data: bytes, generated: bool):
         """The reading of `relative` if it was of these bytes, else None."""
         entry = self._pages.pop(relative, None)
-        if entry is None or entry[1] != generated or entry[0] != hashlib.sha256(data).digest():
+        if self._same_guard is None:  # a guard that learnt a name or an allowance since: read again
+            self._same_guard = guard_fingerprint(self._guard) == self._fingerprint
+        if entry is None or not self._same_guard or entry[1] != generated or \
+                entry[0] != hashlib.sha256(data).digest():
             return None
         try:
             return entry[2].result(timeout=self.TIMEOUT_S)
