@@ -91,6 +91,7 @@ def run(site_name, pages):
             "taken": list(taken)}
 
 if __name__ == "__main__":
+    gate.EarlyReading.QUEUE = 1  # the build waits for the reader at every page
     print(json.dumps({"possible": gate.EarlyReading.possible(),
                       "after": run("after", 10 ** 9), "early": run("early", 0)}, ensure_ascii=False))
 '''

@@ -21,6 +21,8 @@ where it can be found) and the value masked.
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import gzip
 import hashlib
 import json
@@ -395,11 +397,13 @@ class EarlyReading:
 
     # Waiting longer than this for one page's reading, the gate reads it itself.
     TIMEOUT_S = 120
+    QUEUE = 64
 
     def __init__(self, guard: PrivacyGuard) -> None:
         self._guard = guard
         self._pool: ProcessPoolExecutor | None = None
         self._pages: dict[str, tuple[bytes, bool, Future]] = {}
+        self._queue: collections.deque[Future] = collections.deque()  # submitted, maybe not read
         self._fingerprint = b""  # of the guard the worker was forked with
         self._same_guard: bool | None = None  # still the guard at the gate's time
 
@@ -417,8 +421,16 @@ class EarlyReading:
             self._fingerprint = guard_fingerprint(self._guard)
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
                                              initializer=_start_reader, initargs=(self._guard,))
-        self._pages[relative] = (hashlib.sha256(data).digest(), generated,
-                                 self._pool.submit(_read_early, data, generated))
+        future = self._pool.submit(_read_early, data, generated)
+        self._pages[relative] = (hashlib.sha256(data).digest(), generated, future)
+        # At most QUEUE pages wait (their bytes are held until read): when the
+        # reader falls behind, the build waits for it instead of holding more.
+        self._queue.append(future)
+        while len(self._queue) > self.QUEUE:
+            with contextlib.suppress(Exception):  # a failed reading: the gate reads that page itself
+                self._queue.popleft().result(timeout=self.TIMEOUT_S)
+        while self._queue and self._queue[0].done():
+            self._queue.popleft()
 
     def take(self, relative: str, data: bytes, generated: bool):
         """The reading of `relative` if it was of these bytes, else None."""
@@ -442,6 +454,7 @@ class EarlyReading:
                 process.join(5)
             self._pool = None
         self._pages.clear()
+        self._queue.clear()
 
 
 _EARLY_GATE: Gate | None = None
