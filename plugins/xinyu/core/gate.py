@@ -26,12 +26,9 @@ import contextlib
 import gzip
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import stat
-import sys
-import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -44,6 +41,7 @@ from .cache import guard_fingerprint
 from .extract import (IMAGE_TYPES, MEDIA_TYPES, OFFICE_TYPES, TAGGED_MEDIA_TYPES, Unreadable,
                       decode_any, extract_text)
 from .normalise import readings as both_readings
+from .parallel import can_fork, fork_pool
 from .privacy import RULES, Finding, PrivacyGuard, mask
 from .problems import Problem
 from .rules import report
@@ -409,18 +407,15 @@ class EarlyReading:
 
     @staticmethod
     def possible() -> bool:
-        """A second core, and a process that can be forked safely: on Linux,
-        with no other thread running (MkDocs' build is one thread; `serve` and
-        test runners are not). Elsewhere the gate reads every page itself."""
-        return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and \
-            "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+        """A second core, and a process that can be forked safely (see
+        core/parallel.py). Elsewhere the gate reads every page itself."""
+        return can_fork()
 
     def submit(self, relative: str, data: bytes, generated: bool) -> None:
         if self._pool is None:
             # fork: the worker starts as a copy of this process, guard included
             self._fingerprint = guard_fingerprint(self._guard)
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
-                                             initializer=_start_reader, initargs=(self._guard,))
+            self._pool = fork_pool(1, initializer=_start_reader, initargs=(self._guard,))
         future = self._pool.submit(_read_early, data, generated)
         self._pages[relative] = (hashlib.sha256(data).digest(), generated, future)
         # At most QUEUE pages wait (their bytes are held until read): when the
