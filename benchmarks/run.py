@@ -199,7 +199,8 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float, float]:
     """(seconds, peak memory in MB, CPU seconds) of one child process and
     every process it starts (the gate's reader): memory is the largest sum of
     their proportional set sizes (PSS: a page two processes share counts
-    half in each), sampled every 50 ms; CPU is user + system time of all."""
+    half in each), sampled every 50 ms at first, later up to every second;
+    CPU is user + system time of all."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT)
@@ -207,7 +208,9 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float, float]:
     done = threading.Event()
 
     def sample() -> None:
-        while not done.wait(0.05):
+        # every 50 ms at first, then less often (reading a large process's
+        # smaps costs CPU the build could use): the interval grows to 1 s
+        while not done.wait(min(1.0, max(0.05, (time.perf_counter() - started) / 200))):
             peak[0] = max(peak[0], tree_pss(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
