@@ -455,7 +455,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
 
 
 # From this many pages the gate reads pages in a second process during the
-# build (starting that process costs about half a second of the other core).
+# build (below that, the fork and the hand-over are not worth it).
 EARLY_READING_PAGES = 200
 
 ICP_URL = "https://beian.miit.gov.cn/"  # 工业和信息化部 ICP/IP 地址/域名信息备案管理系统
