@@ -23,6 +23,7 @@ from .config import XinyuConfig
 from .core.dialling import DialPublicNumbers, public_numbers
 from .core.feed import FEED, FEED_TITLE_SUFFIX, build_feed
 from .core.gate import EarlyReading, Gate
+from .core.parallel import Background
 from .core.history import History, edit_base, edit_url, read_history
 from .core.html_safety import (escape_text, safe_page_meta, safe_tooltips, sanitize,
                                sanitize_page)
@@ -52,6 +53,7 @@ from .pages import (
 from .navcache import install as install_nav_cache
 from .offline import SHIM, build_offline_copy, building as building_offline_copy
 from .preview import Preview
+from .search.background import wrap_search_index
 from .search import (PageInfo, WORKER_NAME, WORKER_SOURCE, grade_words, prepare_jieba,
                      rewrite_index_file, search_words, use_search_worker, write_scripts)
 from .share import SHARE_IMAGE, share_tags
@@ -86,6 +88,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self.offline_copy = False  # this build is the offline copy (xinyu.offline)
         self.search_pages: dict[str, PageInfo] = {}  # page URL -> what search ranks it by
         self.early: EarlyReading | None = None  # the gate reading pages as they are built
+        self.background: Background | None = None  # the processes doing that, and search's segmenting
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Once, before the first build: whether the site is served or published.
@@ -315,10 +318,17 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             # A large site published on a machine with a second core: the gate
             # reads each page there as soon as it is rendered (not in `serve`,
             # whose rebuilds read only what changed).
+            # Material's search segments each page there too (search/background.py).
             self._close_early()
             if self.command == "build" and self.library is not None and EarlyReading.possible() \
                     and len(files.documentation_pages()) >= EARLY_READING_PAGES:
-                self.early = EarlyReading(self.library.guard)
+                self.background = Background(BACKGROUND_WORKERS)
+                self.early = EarlyReading(self.library.guard, self.background)
+                wrap_search_index(config.plugins, self.background)
+                try:
+                    self.background.start()
+                except Exception:  # noqa: BLE001 - no fork after all: everything is done here
+                    self._close_early()
         return env
 
     @event_priority(-100)  # after the search plugin has indexed the page
@@ -441,6 +451,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         if self.early is not None:
             self.early.close()
             self.early = None
+        if self.background is not None:
+            self.background.close()
+            self.background = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # Every content source, also those outside docs_dir (MkDocs watches docs_dir).
@@ -457,6 +470,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
 # From this many pages the gate reads pages in a second process during the
 # build (below that, the fork and the hand-over are not worth it).
 EARLY_READING_PAGES = 200
+BACKGROUND_WORKERS = 2
 
 ICP_URL = "https://beian.miit.gov.cn/"  # 工业和信息化部 ICP/IP 地址/域名信息备案管理系统
 POLICE_URL = "https://beian.mps.gov.cn/#/query/webSearch?code="  # 全国互联网安全管理服务平台

@@ -22,7 +22,6 @@ where it can be found) and the value masked.
 from __future__ import annotations
 
 import collections
-import contextlib
 import gzip
 import hashlib
 import json
@@ -30,7 +29,7 @@ import os
 import re
 import stat
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -41,7 +40,7 @@ from .cache import guard_fingerprint
 from .extract import (IMAGE_TYPES, MEDIA_TYPES, OFFICE_TYPES, TAGGED_MEDIA_TYPES, Unreadable,
                       decode_any, extract_text)
 from .normalise import readings as both_readings
-from .parallel import can_fork, fork_pool
+from .parallel import Background, can_fork, shared_state
 from .privacy import RULES, Finding, PrivacyGuard, mask
 from .problems import Problem
 from .rules import report
@@ -389,21 +388,25 @@ class EarlyReading:
     """The gate's reading of the pages, done in a second process while the
     build goes on: the page is handed over as the bytes to be written, and
     the gate takes the reading only if the published file holds exactly
-    those bytes (anything changed after, by anyone, is read again). A page
-    whose reading failed, or a worker that died, is read by the gate itself;
-    so the result is the gate's in every case, only sooner."""
+    those bytes (anything changed after, by anyone, is read again) and the
+    worker's guard is the gate's (one that learnt a name or an allowance
+    since reads again). A page whose reading failed, or a worker that died,
+    is read by the gate itself; so the result is the gate's in every case,
+    only sooner. When the worker falls behind, the build's process reads
+    the next page itself. Construct it before `background.start()`."""
 
     # Waiting longer than this for one page's reading, the gate reads it itself.
     TIMEOUT_S = 120
     QUEUE = 64
 
-    def __init__(self, guard: PrivacyGuard) -> None:
+    def __init__(self, guard: PrivacyGuard, background: Background) -> None:
         self._guard = guard
-        self._pool: ProcessPoolExecutor | None = None
+        self._background = background
+        background.shared["gate-guard"] = guard
         self._pages: dict[str, tuple[bytes, bool, Future]] = {}
         self._queue: collections.deque[Future] = collections.deque()  # submitted, maybe not read
-        self._fingerprint = b""  # of the guard the worker was forked with
-        self._same_guard: bool | None = None  # still the guard at the gate's time
+        self._fingerprint: bytes | None = None  # of the guard at the gate's time
+        self._local: Gate | None = None  # reads here when the worker is behind
 
     @staticmethod
     def possible() -> bool:
@@ -412,54 +415,49 @@ class EarlyReading:
         return can_fork()
 
     def submit(self, relative: str, data: bytes, generated: bool) -> None:
-        if self._pool is None:
-            # fork: the worker starts as a copy of this process, guard included
-            self._fingerprint = guard_fingerprint(self._guard)
-            self._pool = fork_pool(1, initializer=_start_reader, initargs=(self._guard,))
-        future = self._pool.submit(_read_early, data, generated)
-        self._pages[relative] = (hashlib.sha256(data).digest(), generated, future)
-        # At most QUEUE pages wait (their bytes are held until read): when the
-        # reader falls behind, the build waits for it instead of holding more.
-        self._queue.append(future)
-        while len(self._queue) > self.QUEUE:
-            with contextlib.suppress(Exception):  # a failed reading: the gate reads that page itself
-                self._queue.popleft().result(timeout=self.TIMEOUT_S)
         while self._queue and self._queue[0].done():
             self._queue.popleft()
+        if len(self._queue) >= self.QUEUE:
+            # The reader is behind (at most QUEUE pages' bytes are held): this
+            # page is read here, now, rather than waiting for it.
+            future: Future = Future()
+            future.set_result((guard_fingerprint(self._guard), self._gate().read_html(
+                decode_any(data), generated)))
+        else:
+            future = self._background.submit(_read_early, data, generated)
+            self._queue.append(future)
+        self._pages[relative] = (hashlib.sha256(data).digest(), generated, future)
+
+    def _gate(self) -> Gate:
+        if self._local is None:
+            self._local = Gate(self._guard, Path("."), [])
+        return self._local
 
     def take(self, relative: str, data: bytes, generated: bool):
         """The reading of `relative` if it was of these bytes, else None."""
         entry = self._pages.pop(relative, None)
-        if self._same_guard is None:  # a guard that learnt a name or an allowance since: read again
-            self._same_guard = guard_fingerprint(self._guard) == self._fingerprint
-        if entry is None or not self._same_guard or entry[1] != generated or \
-                entry[0] != hashlib.sha256(data).digest():
+        if entry is None or entry[1] != generated or entry[0] != hashlib.sha256(data).digest():
             return None
         try:
-            return entry[2].result(timeout=self.TIMEOUT_S)
+            fingerprint, reading = entry[2].result(timeout=self.TIMEOUT_S)
         except Exception:  # noqa: BLE001 - a broken or stuck worker: the gate reads the page itself
             return None
+        if self._fingerprint is None:
+            self._fingerprint = guard_fingerprint(self._guard)
+        return reading if fingerprint == self._fingerprint else None
 
     def close(self) -> None:
-        if self._pool is not None:
-            processes = list((getattr(self._pool, "_processes", None) or {}).values())
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:  # a reading nobody waits for is not finished
-                process.terminate()
-                process.join(5)
-            self._pool = None
         self._pages.clear()
         self._queue.clear()
 
 
-_EARLY_GATE: Gate | None = None
-
-
-def _start_reader(guard: PrivacyGuard) -> None:
-    global _EARLY_GATE
-    _EARLY_GATE = Gate(guard, Path("."), [])
+_EARLY_GATE: tuple[Gate, bytes] | None = None  # in the worker: its gate and its guard's fingerprint
 
 
 def _read_early(data: bytes, generated: bool):
-    assert _EARLY_GATE is not None
-    return _EARLY_GATE.read_html(decode_any(data), generated)
+    global _EARLY_GATE
+    if _EARLY_GATE is None:
+        guard = shared_state("gate-guard")
+        _EARLY_GATE = Gate(guard, Path("."), []), guard_fingerprint(guard)
+    gate, fingerprint = _EARLY_GATE
+    return fingerprint, gate.read_html(decode_any(data), generated)

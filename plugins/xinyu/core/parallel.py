@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable, Sequence
 
 _STATE: tuple[Callable[[Any, Any], Any], Any] | None = None
@@ -55,3 +55,49 @@ def _call(item: Any) -> Any:
     assert _STATE is not None
     function, state = _STATE
     return function(state, item)
+
+
+class Background:
+    """Work handed to processes forked from this one while this one goes on
+    (a build: the gate's reading of each page, search's segmentation).
+    Users put what their work needs into `shared` before `start` (the
+    workers are copies of this process at that moment); the work's
+    functions find it with `shared_state`. Call `start` only when
+    can_fork()."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.shared: dict[str, Any] = {}
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        self._pool = fork_pool(self.workers, initializer=_share, initargs=(self.shared,))
+        self._pool.submit(len, ()).result()  # the workers are forked now, not at the first task
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future:
+        if self._pool is None:
+            raise RuntimeError("Background.submit before start")
+        return self._pool.submit(function, *args)
+
+    def close(self) -> None:
+        """Stops the workers at once: work nobody waits for is not finished."""
+        if self._pool is not None:
+            processes = list((getattr(self._pool, "_processes", None) or {}).values())
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+                process.join(5)
+            self._pool = None
+
+
+_SHARED: dict[str, Any] = {}
+
+
+def _share(shared: dict[str, Any]) -> None:
+    global _SHARED
+    _SHARED = shared  # inherited by the fork, not pickled
+
+
+def shared_state(key: str) -> Any:
+    """In a Background worker: what was shared under `key` before the fork."""
+    return _SHARED[key]
