@@ -25,4 +25,24 @@ export XINYU_AXE="$PWD/$AXE_DIR/node_modules/axe-core/axe.min.js"
 
 PYTHON=python3
 [ -x .venv/bin/python ] && PYTHON=.venv/bin/python
-exec "$PYTHON" -m pytest "$@"
+if [ "$#" -gt 0 ] || [ "$(nproc 2>/dev/null || echo 1)" -lt 2 ]; then
+  exec "$PYTHON" -m pytest "$@"
+fi
+
+# The whole suite on a machine with a second core: the tests that drive
+# Chromium and the others run side by side, in two pytest processes (the
+# dependency list has no pytest-xdist); the second one's report follows the
+# first's, and the command fails if either does.
+BROWSER_LOG=$(mktemp)
+trap 'rm -f "$BROWSER_LOG"' EXIT
+"$PYTHON" -m pytest -m browser -p no:cacheprovider >"$BROWSER_LOG" 2>&1 &
+BROWSER_PID=$!
+status=0
+"$PYTHON" -m pytest -m "not browser" || status=$?
+browser_status=0
+wait "$BROWSER_PID" || browser_status=$?
+echo
+echo "=== tests that drive Chromium (pytest -m browser) ==="
+cat "$BROWSER_LOG"
+[ "$status" -ne 0 ] && exit "$status"
+exit "$browser_status"
