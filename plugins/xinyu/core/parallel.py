@@ -11,6 +11,7 @@ result never depends on whether the work was spread.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -71,6 +72,10 @@ class Background:
         self._pool: ProcessPoolExecutor | None = None
 
     def start(self) -> None:
+        # What exists now is shared with the workers page by page until
+        # written: frozen, the garbage collector leaves it alone (its
+        # bookkeeping would write to every object and copy the pages).
+        gc.freeze()
         self._pool = fork_pool(self.workers, initializer=_share, initargs=(self.shared,))
         self._pool.submit(len, ()).result()  # the workers are forked now, not at the first task
 
@@ -88,6 +93,7 @@ class Background:
                 process.terminate()
                 process.join(5)
             self._pool = None
+            gc.unfreeze()
 
 
 _SHARED: dict[str, Any] = {}
