@@ -3,7 +3,8 @@ process (search/background.py). The published site must be the same byte
 for byte as when the build's process indexes every page itself: with a
 worker that fails on a page (that page is indexed in the build), with the
 build indexing pages itself whenever the worker is behind, and with a page
-that asks to be left out of search."""
+that asks to be left out of search; and with a worker that stops
+answering or dies."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import pytest
 import yaml
 
 RUNNER = '''
-import json, sys
+import json, os, sys, time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from xinyu import plugin
@@ -31,15 +32,22 @@ def counted(index, data):
 background._entries = counted
 
 index_page = background._index_page
+mode = ["fail"]
 def failing(data):  # what the forked worker runs
     if data[2] == "lessons/l1/":
         raise RuntimeError("the worker fails on this page")
+    if data[2] == "lessons/l2/" and mode[0] == "stuck":
+        time.sleep(5)
+    if data[2] == "lessons/l2/" and mode[0] == "killed":
+        os._exit(1)
     return index_page(data)
 background._index_page = failing
 
-def run(site_name, pages, queue):
+def run(site_name, pages, queue, how="fail"):
     plugin.EARLY_READING_PAGES = pages
     background.BackgroundIndex.QUEUE = queue
+    background.BackgroundIndex.TIMEOUT_S = 1
+    mode[0] = how
     here.clear()
     build(load_config(config_file="mkdocs.yml", site_dir=site_name))
     return sorted(here)
@@ -48,7 +56,9 @@ if __name__ == "__main__":
     print(json.dumps({"possible": plugin.EarlyReading.possible(),
                       "after": run("after", 10 ** 9, 64),
                       "background": run("background", 0, 10 ** 6),
-                      "stealing": run("stealing", 0, 1)}))
+                      "stealing": run("stealing", 0, 1),
+                      "stuck": run("stuck", 0, 10 ** 6, "stuck"),
+                      "killed": run("killed", 0, 10 ** 6, "killed")}))
 '''
 
 
@@ -99,7 +109,11 @@ def test_background_segmentation_publishes_the_same_site(repo):
     assert result["after"] == []  # Material's own index, unwrapped
     assert result["background"] == ["lessons/l1/"]  # only the page the worker failed on
     assert "lessons/l1/" in result["stealing"]
-    for site in ("background", "stealing"):
+    # A worker that stops answering is not waited for again; one that dies
+    # breaks the pool: the pages are indexed (and read for the gate) here.
+    assert "lessons/l2/" in result["stuck"]
+    assert "lessons/l2/" in result["killed"]
+    for site in ("background", "stealing", "stuck", "killed"):
         assert _same_tree(repo / "after", repo / site) == [], site
     index = json.loads((repo / "after" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["xinyu"]["pages"] >= 8  # a real index, split by xinyu

@@ -407,6 +407,7 @@ class EarlyReading:
         self._queue: collections.deque[Future] = collections.deque()  # submitted, maybe not read
         self._fingerprint: bytes | None = None  # of the guard at the gate's time
         self._local: Gate | None = None  # reads here when the worker is behind
+        self._stuck = False  # a reading timed out: the worker is not waited for again
 
     @staticmethod
     def possible() -> bool:
@@ -417,14 +418,22 @@ class EarlyReading:
     def submit(self, relative: str, data: bytes, generated: bool) -> None:
         while self._queue and self._queue[0].done():
             self._queue.popleft()
+        if self._stuck:
+            return  # the gate reads the page itself
         if len(self._queue) >= self.QUEUE:
             # The reader is behind (at most QUEUE pages' bytes are held): this
             # page is read here, now, rather than waiting for it.
+            try:
+                reading = self._gate().read_html(decode_any(data), generated)
+            except Exception:  # noqa: BLE001 - the gate reads it itself, and says what it says
+                return
             future: Future = Future()
-            future.set_result((guard_fingerprint(self._guard), self._gate().read_html(
-                decode_any(data), generated)))
+            future.set_result((guard_fingerprint(self._guard), reading))
         else:
-            future = self._background.submit(_read_early, data, generated)
+            try:
+                future = self._background.submit(_read_early, data, generated)
+            except Exception:  # noqa: BLE001 - a broken pool: the gate reads the page itself
+                return
             self._queue.append(future)
         self._pages[relative] = (hashlib.sha256(data).digest(), generated, future)
 
@@ -438,9 +447,12 @@ class EarlyReading:
         entry = self._pages.pop(relative, None)
         if entry is None or entry[1] != generated or entry[0] != hashlib.sha256(data).digest():
             return None
-        try:
-            fingerprint, reading = entry[2].result(timeout=self.TIMEOUT_S)
-        except Exception:  # noqa: BLE001 - a broken or stuck worker: the gate reads the page itself
+        try:  # once a reading took too long, no other is waited for
+            fingerprint, reading = entry[2].result(timeout=0 if self._stuck else self.TIMEOUT_S)
+        except TimeoutError:
+            self._stuck = True
+            return None
+        except Exception:  # noqa: BLE001 - a broken worker: the gate reads the page itself
             return None
         if self._fingerprint is None:
             self._fingerprint = guard_fingerprint(self._guard)

@@ -41,6 +41,7 @@ class BackgroundIndex:
         background.shared["search-index"] = index
         self._pages: list[list[dict]] = []  # each page's entries, in build order
         self._waiting: collections.deque[tuple[int, Future, PageData]] = collections.deque()
+        self._stuck = False
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._index, name)
@@ -49,7 +50,7 @@ class BackgroundIndex:
         data = _page_data(page)
         while self._waiting and self._waiting[0][1].done():
             self._collect()
-        if len(self._waiting) >= self.QUEUE:
+        if self._stuck or len(self._waiting) >= self.QUEUE:
             # The worker is behind: this page is indexed here rather than
             # waiting for it (the build's process would otherwise sit idle).
             self._pages.append(_entries(self._index, data))
@@ -70,9 +71,10 @@ class BackgroundIndex:
 
     def _collect(self) -> None:
         number, future, data = self._waiting.popleft()
-        try:
-            self._pages[number] = future.result(timeout=self.TIMEOUT_S)
-        except Exception:  # noqa: BLE001 - a failed or stuck worker: indexed here
+        try:  # once a page took too long, the worker is not waited for again
+            self._pages[number] = future.result(timeout=0 if self._stuck else self.TIMEOUT_S)
+        except Exception as error:  # noqa: BLE001 - a failed or stuck worker: indexed here
+            self._stuck = self._stuck or isinstance(error, TimeoutError)
             self._pages[number] = _entries(self._index, data)
 
 
