@@ -12,14 +12,15 @@ judgments below:
   MRR           reciprocal rank of the first relevant result (0 if none)
   precision@5   share of the top 5 that are relevant (out of 5)
 
-Usage: python benchmarks/relevance.py [--set own|holdout|holdout2] [--limit K] [--verbose]
+Usage: python benchmarks/relevance.py [--set own|holdout|holdout2|holdout3] [--limit K] [--verbose]
 
---set holdout and --set holdout2 score the hold-out queries of
-benchmarks/queries_holdout.py and queries_holdout2.py, each written by
-someone who had seen neither this set nor the search code, under the same
-judging rules. The first was run before the search changes of 2026-12-03
-and its failures were read (it is no longer unseen); the second was first
-run after them.
+--set holdout, holdout2 and holdout3 score the hold-out queries of
+benchmarks/queries_holdout.py, queries_holdout2.py and queries_holdout3.py,
+each written by someone who had seen neither this set nor the search code,
+under the same judging rules. The first was run before the search changes
+of 2026-12-03 and its failures were read (it is no longer unseen); the
+second was first run after them; the third was written and first run after
+the last search change.
 
 Judging rules (applied by hand to the demo files' front matter: title,
 summary, keywords, themes, grades, topic, author, school, lecturer, award,
@@ -295,7 +296,7 @@ def scores(found: list[str], relevant: set[str]) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("own", "holdout", "holdout2"), default="own",
+    parser.add_argument("--set", choices=("own", "holdout", "holdout2", "holdout3"), default="own",
                         help="the developers' own queries (below) or a hold-out set")
     parser.add_argument("--limit", type=int, default=None, help="run only the first K queries")
     parser.add_argument("--verbose", action="store_true", help="print the per-query figures")

@@ -42,12 +42,12 @@ def query_sets() -> dict:
     try:
         return {"own": load_benchmark().QUERIES,
                 **{name: importlib.import_module(f"queries_{name}").QUERIES
-                   for name in ("holdout", "holdout2")}}
+                   for name in ("holdout", "holdout2", "holdout3")}}
     finally:
         sys.path.remove(str(SCRIPT.parent))
 
 
-@pytest.mark.parametrize("name", ["own", "holdout", "holdout2"])
+@pytest.mark.parametrize("name", ["own", "holdout", "holdout2", "holdout3"])
 def test_judgments_are_sound(name):
     queries = query_sets()[name]
     assert len(queries) >= (60 if name == "own" else 45)
