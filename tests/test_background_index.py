@@ -22,6 +22,7 @@ import json, os, sys, time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from xinyu import plugin
+from xinyu.core import parallel
 from xinyu.search import background
 
 here = []  # pages indexed in the build's own process
@@ -45,8 +46,8 @@ background._index_page = failing
 
 def run(site_name, pages, queue, how="fail"):
     plugin.EARLY_READING_PAGES = pages
-    background.BackgroundIndex.QUEUE = queue
-    background.BackgroundIndex.TIMEOUT_S = 1
+    parallel.Background.QUEUE = queue
+    parallel.Background.TIMEOUT_S = 1
     mode[0] = how
     here.clear()
     build(load_config(config_file="mkdocs.yml", site_dir=site_name))

@@ -59,7 +59,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 from xinyu import plugin
-from xinyu.core import gate
+from xinyu.core import gate, parallel
 
 taken = []
 original = gate.EarlyReading.take
@@ -91,7 +91,7 @@ def run(site_name, pages):
             "taken": list(taken)}
 
 if __name__ == "__main__":
-    gate.EarlyReading.QUEUE = 1  # the build waits for the reader at every page
+    parallel.Background.QUEUE = 1  # the build reads a page itself whenever one is waiting
     print(json.dumps({"possible": gate.EarlyReading.possible(),
                       "after": run("after", 10 ** 9), "early": run("early", 0)}, ensure_ascii=False))
 '''

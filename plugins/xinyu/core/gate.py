@@ -21,7 +21,6 @@ where it can be found) and the value masked.
 
 from __future__ import annotations
 
-import collections
 import gzip
 import hashlib
 import json
@@ -392,22 +391,17 @@ class EarlyReading:
     worker's guard is the gate's (one that learnt a name or an allowance
     since reads again). A page whose reading failed, or a worker that died,
     is read by the gate itself; so the result is the gate's in every case,
-    only sooner. When the worker falls behind, the build's process reads
-    the next page itself. Construct it before `background.start()`."""
-
-    # Waiting longer than this for one page's reading, the gate reads it itself.
-    TIMEOUT_S = 120
-    QUEUE = 64
+    only sooner. When the workers are behind, the build's process reads
+    the next page itself (core/parallel.Background.hand_over). Construct
+    it before `background.start()`."""
 
     def __init__(self, guard: PrivacyGuard, background: Background) -> None:
         self._guard = guard
         self._background = background
         background.shared["gate-guard"] = guard
         self._pages: dict[str, tuple[bytes, bool, Future]] = {}
-        self._queue: collections.deque[Future] = collections.deque()  # submitted, maybe not read
         self._fingerprint: bytes | None = None  # of the guard at the gate's time
-        self._local: Gate | None = None  # reads here when the worker is behind
-        self._stuck = False  # a reading timed out: the worker is not waited for again
+        self._local: Gate | None = None  # reads here when the workers are behind
 
     @staticmethod
     def possible() -> bool:
@@ -416,25 +410,14 @@ class EarlyReading:
         return can_fork()
 
     def submit(self, relative: str, data: bytes, generated: bool) -> None:
-        while self._queue and self._queue[0].done():
-            self._queue.popleft()
-        if self._stuck:
-            return  # the gate reads the page itself
-        if len(self._queue) >= self.QUEUE:
-            # The reader is behind (at most QUEUE pages' bytes are held): this
-            # page is read here, now, rather than waiting for it.
+        future = self._background.hand_over(_read_early, data, generated)
+        if future is None:  # read here, now, rather than waiting for the workers
             try:
                 reading = self._gate().read_html(decode_any(data), generated)
             except Exception:  # noqa: BLE001 - the gate reads it itself, and says what it says
                 return
-            future: Future = Future()
+            future = Future()
             future.set_result((guard_fingerprint(self._guard), reading))
-        else:
-            try:
-                future = self._background.submit(_read_early, data, generated)
-            except Exception:  # noqa: BLE001 - a broken pool: the gate reads the page itself
-                return
-            self._queue.append(future)
         self._pages[relative] = (hashlib.sha256(data).digest(), generated, future)
 
     def _gate(self) -> Gate:
@@ -447,12 +430,9 @@ class EarlyReading:
         entry = self._pages.pop(relative, None)
         if entry is None or entry[1] != generated or entry[0] != hashlib.sha256(data).digest():
             return None
-        try:  # once a reading took too long, no other is waited for
-            fingerprint, reading = entry[2].result(timeout=0 if self._stuck else self.TIMEOUT_S)
-        except TimeoutError:
-            self._stuck = True
-            return None
-        except Exception:  # noqa: BLE001 - a broken worker: the gate reads the page itself
+        try:
+            fingerprint, reading = self._background.result(entry[2])
+        except Exception:  # noqa: BLE001 - a broken or stuck worker: the gate reads the page itself
             return None
         if self._fingerprint is None:
             self._fingerprint = guard_fingerprint(self._guard)
@@ -460,7 +440,6 @@ class EarlyReading:
 
     def close(self) -> None:
         self._pages.clear()
-        self._queue.clear()
 
 
 _EARLY_GATE: tuple[Gate, bytes] | None = None  # in the worker: its gate and its guard's fingerprint

@@ -11,6 +11,7 @@ result never depends on whether the work was spread.
 
 from __future__ import annotations
 
+import collections
 import gc
 import multiprocessing
 import os
@@ -64,12 +65,21 @@ class Background:
     Users put what their work needs into `shared` before `start` (the
     workers are copies of this process at that moment); the work's
     functions find it with `shared_state`. Call `start` only when
-    can_fork()."""
+    can_fork(). No caller ever waits for the workers to have room: when
+    they are behind, stuck or broken, `hand_over` says so and the caller
+    does the task itself."""
+
+    # At most this many tasks wait for the workers (their inputs are held).
+    QUEUE = 64
+    # Once a result takes longer than this, no result is waited for again.
+    TIMEOUT_S = 120
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.shared: dict[str, Any] = {}
         self._pool: ProcessPoolExecutor | None = None
+        self._waiting: collections.deque[Future] = collections.deque()
+        self._stuck = False
 
     def start(self) -> None:
         # What exists now is shared with the workers page by page until
@@ -79,10 +89,29 @@ class Background:
         self._pool = fork_pool(self.workers, initializer=_share, initargs=(self.shared,))
         self._pool.submit(len, ()).result()  # the workers are forked now, not at the first task
 
-    def submit(self, function: Callable[..., Any], *args: Any) -> Future:
-        if self._pool is None:
-            raise RuntimeError("Background.submit before start")
-        return self._pool.submit(function, *args)
+    def hand_over(self, function: Callable[..., Any], *args: Any) -> Future | None:
+        """The future of function(*args) in a worker; None when the caller
+        should do it itself (QUEUE tasks are waiting, or the workers are
+        stuck or broken)."""
+        while self._waiting and self._waiting[0].done():
+            self._waiting.popleft()
+        if self._pool is None or self._stuck or len(self._waiting) >= self.QUEUE:
+            return None
+        try:
+            future = self._pool.submit(function, *args)
+        except Exception:  # noqa: BLE001 - a broken pool (a worker died): done by the caller
+            return None
+        self._waiting.append(future)
+        return future
+
+    def result(self, future: Future) -> Any:
+        """A handed-over task's result; raises what the task raised, or
+        TimeoutError when it is not done and the workers are stuck."""
+        try:
+            return future.result(timeout=0 if self._stuck else self.TIMEOUT_S)
+        except TimeoutError:
+            self._stuck = True
+            raise
 
     def close(self) -> None:
         """Stops the workers at once: work nobody waits for is not finished."""
@@ -94,6 +123,7 @@ class Background:
                 process.join(5)
             self._pool = None
             gc.unfreeze()
+        self._waiting.clear()
 
 
 _SHARED: dict[str, Any] = {}

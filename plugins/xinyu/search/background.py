@@ -30,38 +30,26 @@ class BackgroundIndex:
     `generate_search_index`; anything else is the wrapped index's).
     Construct it before `background.start()`."""
 
-    # At most this many pages wait for the worker (their HTML is held): when
-    # it falls behind, the build indexes the next pages itself.
-    QUEUE = 64
-    TIMEOUT_S = 120
-
     def __init__(self, index: Any, background: Background) -> None:
         self._index = index
         self._background = background
         background.shared["search-index"] = index
         self._pages: list[list[dict]] = []  # each page's entries, in build order
         self._waiting: collections.deque[tuple[int, Future, PageData]] = collections.deque()
-        self._stuck = False
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._index, name)
 
     def add_entry_from_context(self, page: Any) -> None:
         data = _page_data(page)
-        while self._waiting and self._waiting[0][1].done():
-            self._collect()
-        if self._stuck or len(self._waiting) >= self.QUEUE:
-            # The worker is behind: this page is indexed here rather than
-            # waiting for it (the build's process would otherwise sit idle).
-            self._pages.append(_entries(self._index, data))
-            return
-        try:
-            future = self._background.submit(_index_page, data)
-        except Exception:  # noqa: BLE001 - a broken pool: this page is indexed here
+        future = self._background.hand_over(_index_page, data)
+        if future is None:  # the workers are behind (or stuck, or broken): indexed here
             self._pages.append(_entries(self._index, data))
             return
         self._pages.append([])
         self._waiting.append((len(self._pages) - 1, future, data))
+        while self._waiting and self._waiting[0][1].done():
+            self._collect()
 
     def generate_search_index(self, prev: Any) -> str:
         while self._waiting:
@@ -71,10 +59,9 @@ class BackgroundIndex:
 
     def _collect(self) -> None:
         number, future, data = self._waiting.popleft()
-        try:  # once a page took too long, the worker is not waited for again
-            self._pages[number] = future.result(timeout=0 if self._stuck else self.TIMEOUT_S)
-        except Exception as error:  # noqa: BLE001 - a failed or stuck worker: indexed here
-            self._stuck = self._stuck or isinstance(error, TimeoutError)
+        try:
+            self._pages[number] = self._background.result(future)
+        except Exception:  # noqa: BLE001 - a failed or stuck worker: indexed here
             self._pages[number] = _entries(self._index, data)
 
 
