@@ -154,3 +154,24 @@ def test_when_no_page_has_every_word_the_best_covered_are_shown_with_the_missing
     assert found[0].startswith("/lessons/body-boundaries/")
     first = page.locator(".md-search-result__item").first
     assert "王芳" in first.locator("del, s").all_inner_texts()
+
+
+def test_a_school_is_found_by_its_name_without_the_district(page):
+    """Teachers type 第二小学, not 青山湖区第二小学: that school's items come
+    first, not every primary lesson with a 第二课时."""
+    assert pages(search(page, "第二小学")[:3]) == {
+        "/lessons/when-i-am-angry/", "/lessons/body-boundaries/", "/cases/family-phone-pact/"}
+
+
+@pytest.mark.parametrize("name, short", [
+    ("青山湖区第二小学", "第二小学"),
+    ("青山湖区实验高级中学", "实验高级中学"),
+    ("北京市海淀区中关村第一小学", "中关村第一小学"),
+    ("第二小学", None),  # no place to leave out
+    ("青山湖区", None),
+    ("青山湖区教育局", None),  # not a school
+])
+def test_short_school_name(name, short):
+    from xinyu.search import short_school_name
+
+    assert short_school_name(name) == short

@@ -54,7 +54,7 @@ from .navcache import install as install_nav_cache
 from .offline import SHIM, build_offline_copy, building as building_offline_copy
 from .preview import Preview
 from .search.background import wrap_search_index
-from .search import (PageInfo, WORKER_NAME, WORKER_SOURCE, grade_words, prepare_jieba,
+from .search import (PageInfo, WORKER_NAME, WORKER_SOURCE, grade_words, prepare_jieba, short_school_name,
                      rewrite_index_file, search_words, use_search_worker, write_scripts)
 from .share import SHARE_IMAGE, share_tags
 
@@ -534,7 +534,9 @@ def _search_pages(library: Library, files: Files) -> dict[str, PageInfo]:
                 grade = grades.get(key)
                 if grade is not None:
                     words += grade_words(key, grade.label, STAGES.get(grade.stage, ""))
-            items[file.url] = PageInfo(listing=False, grade_words=list(dict.fromkeys(words)))
+            short = short_school_name(str(entry.meta.get("school") or ""))
+            items[file.url] = PageInfo(listing=False, grade_words=list(dict.fromkeys(words)),
+                                       names=[short] if short else [])
     return {file.url: items.get(file.url, PageInfo(listing=True))
             for file in files if file.is_documentation_page()}
 

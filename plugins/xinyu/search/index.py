@@ -81,13 +81,27 @@ def grade_words(grade: int, label: str = "", stage: str = "") -> list[str]:
     return list(dict.fromkeys(w for w in words if w))
 
 
+# A school's name without its place: 青山湖区第二小学 -> 第二小学, what
+# teachers type (the full name is one word to jieba, and 第二 + 小学 match
+# every primary lesson's 第二课时).
+_PLACE_THEN_SCHOOL = re.compile(r"^.{1,20}?[省市区县旗](?P<school>[^省市区县旗]{1,20}"
+                                r"(?:小学|中学|学校|高中|初中|学院|中心校|幼儿园))$")
+
+
+def short_school_name(name: str) -> str | None:
+    match = _PLACE_THEN_SCHOOL.match(name.strip())
+    return match["school"] if match else None
+
+
 @dataclass
 class PageInfo:
     """What the site knows of a page besides its text: whether it lists
-    other pages (ranked below them), and the words for its grades."""
+    other pages (ranked below them), the words for its grades, and other
+    names of the item (a school's short name), indexed with its tags."""
 
     listing: bool = False
     grade_words: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
 
 
 Written = dict[str, list[dict[str, Any]]]  # page URL -> Material's documents for it
@@ -187,6 +201,7 @@ def build_index(docs: list[dict[str, Any]], pages: dict[str, PageInfo]) -> Built
             if section == 0:
                 fields["tags"] = Counter(w for tag in tags for w in words(tag))
                 fields["grades"] = Counter(w.lower() for w in info.grade_words)
+                fields["tags"].update(name.lower() for name in info.names)
             fields["sub"] = _sub_words(fields["title"].keys() | fields["text"].keys())
             # Counts above 63 saturate (BM25: 63 and more weigh the same to 1 %).
             text_table = _SATURATED["text"]
