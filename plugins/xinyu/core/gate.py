@@ -402,6 +402,8 @@ class EarlyReading:
         self._pages: dict[str, tuple[bytes, bool, Future]] = {}
         self._fingerprint: bytes | None = None  # of the guard at the gate's time
         self._local: Gate | None = None  # reads here when the workers are behind
+        self._local_state: tuple[int, int] | None = None  # the guard's sizes at _local_fingerprint
+        self._local_fingerprint = b""
 
     @staticmethod
     def possible() -> bool:
@@ -417,8 +419,16 @@ class EarlyReading:
             except Exception:  # noqa: BLE001 - the gate reads it itself, and says what it says
                 return
             future = Future()
-            future.set_result((guard_fingerprint(self._guard), reading))
+            future.set_result((self._guard_now(), reading))
         self._pages[relative] = (hashlib.sha256(data).digest(), generated, future)
+
+    def _guard_now(self) -> bytes:
+        """The guard's fingerprint, worked out again only when it has grown
+        (PrivacyGuard.size)."""
+        state = self._guard.size()
+        if self._local_state != state:
+            self._local_state, self._local_fingerprint = state, guard_fingerprint(self._guard)
+        return self._local_fingerprint
 
     def _gate(self) -> Gate:
         if self._local is None:

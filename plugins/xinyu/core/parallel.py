@@ -20,9 +20,6 @@ import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable, Sequence
 
-_STATE: tuple[Callable[[Any, Any], Any], Any] | None = None
-
-
 def can_fork() -> bool:
     return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and \
         "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
@@ -39,23 +36,18 @@ def fork_map(function: Callable[[Any, Any], Any], items: Sequence[Any], state: A
     """[function(state, item) for item in items], computed in one forked
     process per core; None when that is not possible or failed (a worker
     raised or died): the caller then computes it itself."""
-    global _STATE
     if not can_fork() or len(items) < 2:
         return None
     workers = min(os.cpu_count() or 1, 8)
-    _STATE = (function, state)  # before the fork: the workers start with it
     try:
-        with fork_pool(workers) as pool:
+        with fork_pool(workers, initializer=_share, initargs=({"map": (function, state)},)) as pool:
             return list(pool.map(_call, items, chunksize=max(1, len(items) // (workers * 8))))
     except Exception:  # noqa: BLE001 - any failure: the caller does the work, and sees the error
         return None
-    finally:
-        _STATE = None
 
 
 def _call(item: Any) -> Any:
-    assert _STATE is not None
-    function, state = _STATE
+    function, state = shared_state("map")
     return function(state, item)
 
 

@@ -253,6 +253,11 @@ class PrivacyGuard:
         self._value_hits: dict[str, tuple[Hit, ...]] = {}
         self._value_state: tuple[int, int] = (0, 0)
 
+    def size(self) -> tuple[int, int]:
+        """How much the guard knows (it only grows): a changed size means a
+        changed guard."""
+        return len(self.allowed), len(self.names.hashes)
+
     def allow(self, keys: Iterable[tuple[str, str]]) -> None:
         """Values reviewed as public elsewhere (xinyu-allow): allowed in the output."""
         self.allowed |= set(keys)
@@ -354,7 +359,7 @@ class PrivacyGuard:
         the guard is unchanged (it only grows: its sizes tell its state)."""
         if len(value) > 1000:
             return tuple(self.hits(value, 1, markup=True))
-        state = (len(self.allowed), len(self.names.hashes))
+        state = self.size()
         if state != self._value_state or len(self._value_hits) > 20000:
             self._value_hits, self._value_state = {}, state
         if value not in self._value_hits:
