@@ -32,6 +32,7 @@ from .core.html_safety import mark_body
 from .core.loader import Entry
 from .core.markdown import Link, map_prose_lines, rewrite_links
 from .core.vocabulary import SEMESTERS, STAGES, Grade, Topic
+from .tools import TOOLS, script_json
 
 LESSONS_INDEX = "lessons/index.md"
 CASES_INDEX = "cases/index.md"
@@ -45,6 +46,19 @@ UPDATES = "updates.md"  # 最近更新: every entry, newest first (see core/feed
 _ESCAPE = re.compile(r"[&<>\"'\\`*_\[\]|#+!{}]")  # HTML and Markdown significant
 _HEADING = re.compile(r"^([ ]{0,3})(#{1,5})(?=[ \t]|$)")
 _BADGES = dict(zip(AWARDS, ("first", "second", "third", "excellent")))
+
+
+# Navigation sections of the generated pages, in order; a section with one
+# page is shown as that page.
+NAV_SECTIONS: dict[str, str | None] = {
+    "lessons": None,  # the plugin's nav_title, given to nav()
+    "collections": "课例集",
+    "cases": "家庭教育案例",
+    "courses": "家庭教育课程",
+    "teaching": "教学工具",
+    "updates": None,
+}
+NavItem = "str | tuple[str, list[NavItem]]"
 
 
 @dataclass(frozen=True)
@@ -246,7 +260,35 @@ class PageRenderer:
                                       body_of=lambda lesson, uri=uri: body_for(lesson, uri)))
         pages.append(self._render("updates.md.j2", UPDATES, trusted=True, feed=FEED,
                                   months=by_month(self.recent())))
+        pages += [self._render(tool.template, tool.uri, trusted=True, tool=tool,
+                               data=script_json(tool.data_of(self)))
+                  for tool in TOOLS]
         return pages
+
+    def nav(self, lessons_title: str) -> list["NavItem"]:
+        """The generated part of the site's navigation, as plain data: a
+        page's URI, or a (title, children) section. The plugin turns it into
+        MkDocs' sections."""
+        settings, library = self.settings, self.library
+        sections: dict[str, list] = {
+            "lessons": [LESSONS_INDEX,
+                        ("按年级", [grade_uri(g) for g in settings.grades]),
+                        ("按主题", [topic_uri(t) for t in settings.topics]),
+                        COVERAGE],
+            "collections": [COLLECTIONS_INDEX,
+                            *(collection_uri(c) for c in library.collections.values())],
+            "cases": [CASES_INDEX],
+            "courses": [COURSES_INDEX, LECTURERS_INDEX],
+            "updates": [UPDATES],
+        }
+        for tool in TOOLS:
+            sections.setdefault(tool.section, []).append(tool.uri)
+        titles = {**NAV_SECTIONS, "lessons": lessons_title}
+        items: list[NavItem] = []
+        for key, children in sections.items():
+            title = titles.get(key)
+            items += children if title is None or len(children) == 1 else [(title, children)]
+        return items
 
     def recent(self):
         """Every published lesson, case and course by its last-change date, newest first."""

@@ -57,13 +57,15 @@ from .search.background import wrap_search_index
 from .search import (PageInfo, WORKER_NAME, WORKER_SOURCE, grade_words, prepare_jieba, short_school_name,
                      rewrite_index_file, search_words, use_search_worker, write_scripts)
 from .share import SHARE_IMAGE, share_tags
+from .tools import TOOLS
 
 log = logging.getLogger("mkdocs.plugins.xinyu")
 
 ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"
 STYLESHEET = "assets/xinyu/xinyu.css"
-SCRIPTS = ("assets/xinyu/filter.js", "assets/xinyu/order.js")
+SCRIPTS = ("assets/xinyu/filter.js", "assets/xinyu/order.js",
+           *(f"assets/xinyu/{tool.script}" for tool in TOOLS))
 CATALOGUE, CATALOGUE_SCHEMA = "catalogue.json", "catalogue.schema.json"
 SEARCH_WORKER = f"assets/javascripts/workers/{WORKER_NAME}"  # beside Material's worker
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables")
@@ -89,6 +91,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self.search_pages: dict[str, PageInfo] = {}  # page URL -> what search ranks it by
         self.early: EarlyReading | None = None  # the gate reading pages as they are built
         self.background: Background | None = None  # the processes doing that, and search's segmenting
+        self.renderer: PageRenderer | None = None  # this build's generated pages and their navigation
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Once, before the first build: whether the site is served or published.
@@ -214,8 +217,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> None:
         self._remove_content_sources(files)
-        renderer = PageRenderer(self.library, updated=lambda e: self.history.date(e.path),
-                                edit_url=lambda e: edit_url(self.edit_base, e.path))
+        renderer = self.renderer = PageRenderer(
+            self.library, updated=lambda e: self.history.date(e.path),
+            edit_url=lambda e: edit_url(self.edit_base, e.path))
         self.trusted = set()
         self.generated = set()
         for page in renderer.pages():
@@ -284,24 +288,14 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or self.library is None:
             return None
-        settings = self.library.settings
 
-        def page(uri: str) -> Page:
-            return files.get_file_from_path(uri).page
+        def item(entry):
+            if isinstance(entry, str):
+                return files.get_file_from_path(entry).page
+            title, children = entry
+            return Section(title, [item(child) for child in children])
 
-        sections = [
-            Section(self.config.nav_title, [
-                page(LESSONS_INDEX),
-                Section("按年级", [page(grade_uri(g)) for g in settings.grades]),
-                Section("按主题", [page(topic_uri(t)) for t in settings.topics]),
-                page(COVERAGE),
-            ]),
-            Section("课例集", [page(COLLECTIONS_INDEX)] + [
-                page(collection_uri(c)) for c in self.library.collections.values()]),
-            page(CASES_INDEX),
-            Section("家庭教育课程", [page(COURSES_INDEX), page(LECTURERS_INDEX)]),
-            page(UPDATES),
-        ]
+        sections = [item(entry) for entry in self.renderer.nav(self.config.nav_title)]
         at = min(1, len(nav.items))
         nav.items[at:at] = sections
         _relink(nav)
