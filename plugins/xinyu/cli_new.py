@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .core.config_file import ConfigError, site_settings
-from .core.kinds import CASE, COURSE, LESSON
+from .core.kinds import BY_KEY
 from .core.library import privacy_guard
 from .core.privacy import PrivacyGuard
 from .core.scaffold import (
@@ -44,7 +44,7 @@ from .core.vocabulary import Settings
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2  # as in xinyu.cli
 
-KINDS: dict[str, Kind] = {kind.key: kind for kind in (LESSON, CASE, COURSE)}
+KINDS: dict[str, Kind] = dict(BY_KEY)
 
 
 def _dest(field: Field) -> str:

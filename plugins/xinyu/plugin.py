@@ -36,19 +36,9 @@ from .core.report import kind_summary
 from .core.vocabulary import STAGES, Settings, settings_from_mapping
 from .core.schemas import FOLDER as SCHEMAS, all_schemas, schema_json
 from .pages import (
-    CASES_INDEX,
-    COLLECTIONS_INDEX,
-    COURSES_INDEX,
-    COVERAGE,
     HELP,
-    LECTURERS_INDEX,
-    LESSONS_INDEX,
-    UPDATES,
     PageRenderer,
-    collection_uri,
     entry_uri,
-    grade_uri,
-    topic_uri,
 )
 from .navcache import install as install_nav_cache
 from .offline import SHIM, build_offline_copy, building as building_offline_copy
@@ -235,6 +225,9 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
                     source = self.root / entry.folder / attachment
                     _add(files, File.generated(config, f"{folder}/{attachment}",
                                                abs_src_path=str(source)))
+        # Each entry's materials in one zip, beside its page (the gate reads inside it).
+        for bundle in renderer.bundles():
+            _add(files, File.generated(config, bundle.uri, content=bundle.data))
         for asset in (STYLESHEET, *SCRIPTS, SHARE_IMAGE):
             _add(files, File.generated(config, asset,
                                        abs_src_path=str(ASSETS / Path(asset).name)))

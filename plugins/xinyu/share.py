@@ -16,8 +16,10 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from .core.kinds import KINDS
+
 SHARE_IMAGE = "assets/xinyu/share.png"
-ENTRY_FOLDERS = ("lessons/", "cases/", "courses/")
+ENTRY_FOLDERS = tuple(f"{kind.folder}/" for kind in KINDS)
 
 
 def share_tags(output: str, page: Page, config: MkDocsConfig) -> str:

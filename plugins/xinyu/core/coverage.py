@@ -4,8 +4,8 @@ gets the district minimum of lesson periods per semester."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 
+from .kinds import lesson_order
 from .loader import Entry
 from .problems import Problem, Severity
 from .rules import report
@@ -70,20 +70,11 @@ class Coverage:
         return [r for r in self.periods if r.shortfall]
 
 
-def lesson_order(settings: Settings) -> Callable[[Entry], tuple]:
-    """The reading order of lessons: by grade, semester (unspecified last),
-    topic as configured, then title."""
-    topic_rank = {t.key: i for i, t in enumerate(settings.topics)}
-
-    def key(lesson: Entry) -> tuple:
-        meta = lesson.meta
-        return (min(meta["grades"]), meta.get("semester") or 3,
-                topic_rank.get(meta["topic"], len(topic_rank)), meta["title"], lesson.slug)
-    return key
-
-
 def compute_coverage(lessons: list[Entry], settings: Settings) -> Coverage:
-    lessons = sorted(lessons, key=lesson_order(settings))
+    # Only the lesson types the district counts (counted_types; 心理课 by default).
+    lessons = sorted((lesson for lesson in lessons
+                      if (lesson.meta.get("type") or "心理课") in settings.counted_types),
+                     key=lesson_order(settings))
     cells = {
         (grade.key, topic.key): Cell(grade, topic, tuple(
             lesson for lesson in lessons

@@ -43,8 +43,10 @@ class Update:
 
 
 def recent(entries: Iterable[Entry], updated: Callable[[Entry], date | None]) -> list[Update]:
-    """Newest first; on the same day lessons, cases, courses, then by title."""
-    kinds = ("lesson", "case", "course")
+    """Newest first; on the same day by kind (lessons, cases, ...), then by title."""
+    from .kinds import KINDS  # the site's order of kinds
+
+    kinds = tuple(kind.key for kind in KINDS)
     updates = [Update(entry, updated(entry)) for entry in entries]
     updates.sort(key=lambda u: (kinds.index(u.entry.kind.key) if u.entry.kind.key in kinds
                                 else len(kinds), u.entry.title, u.entry.slug))

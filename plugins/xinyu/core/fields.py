@@ -119,6 +119,36 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Choices:
+    """A list of choices (one choice alone is a list of one), each once."""
+
+    choices: tuple[str, ...]
+
+    def parse(self, value: Any, settings: Settings) -> tuple[str, ...]:
+        items = TextList(nonempty=True).parse(value, settings)
+        for item in items:
+            Choice(self.choices).parse(item, settings)
+        return tuple(dict.fromkeys(items))
+
+
+@dataclass(frozen=True)
+class ActivityKeys:
+    """Keys of the configured activities calendar (`activities:`); the
+    activity's name (5·25心理健康日) is read as its key."""
+
+    def parse(self, value: Any, settings: Settings) -> tuple[str, ...]:
+        keys = [a.key for a in settings.activities]
+        found = []
+        for item in TextList().parse(value, settings):
+            activity = next((a for a in settings.activities if item in (a.key, a.label)), None)
+            if activity is None:
+                raise Invalid("activity-unknown", found=_shown(item), hint=did_you_mean(item, keys),
+                              allowed="、".join(f"{a.key}（{a.label}）" for a in settings.activities))
+            found.append(activity.key)
+        return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
 class Consent:
     """Guardian consent on file: only an explicit `true` publishes a case."""
 

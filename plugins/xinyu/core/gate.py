@@ -26,8 +26,10 @@ import hashlib
 import json
 import os
 import re
+import io
 import stat
 import time
+import zipfile
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -55,6 +57,7 @@ _LINE_BREAKS = frozenset({"br"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr", "param"})
 # Never inside the content of a page built from contributions.
+ZIP_MEMBER_MAX = 200 * 1024 * 1024
 _ACTIVE = frozenset({"script", "style", "iframe", "frame", "frameset", "object", "embed",
                      "applet", "base", "link", "meta", "form", "input", "textarea", "select",
                      "template", "portal", "noscript"})
@@ -274,6 +277,39 @@ class Gate:
             if suffix == ".gz":
                 data = gzip.decompress(data)
                 suffix = Path(path.stem).suffix.lower()
+            if suffix == ".zip":
+                return self._zip(data, where)
+            return self._data(path, suffix, data, where, relative, generated)
+        except (OSError, ValueError, EOFError, Unreadable, zipfile.BadZipFile) as exc:
+            return [report("gate-unreadable", where, 0, reason=exc)]
+
+    def _zip(self, data: bytes, where: str) -> list[Problem]:
+        """A bundle of an entry's materials (pages.materials_zip): every
+        member's name and content is read like a published file; a member of
+        a type that cannot be checked, a nested archive or one larger than
+        ZIP_MEMBER_MAX fails the gate."""
+        problems: list[Problem] = []
+        with zipfile.ZipFile(io.BytesIO(data)) as bundle:
+            for member in bundle.infolist():
+                inside = f"{where}!{member.filename}"
+                for part in member.filename.split("/"):
+                    problems += self._name(inside, part)
+                if member.is_dir():
+                    continue
+                if member.file_size > ZIP_MEMBER_MAX:
+                    problems.append(report("gate-unreadable", inside, 0, reason="文件过大，无法检查"))
+                    continue
+                name = Path(member.filename)
+                suffix = name.suffix.lower()
+                if suffix in (".zip", ".gz", ".html", ".htm", ".json"):
+                    problems.append(report("gate-unchecked-type", inside, 0, suffix=suffix))
+                    continue
+                problems += self._data(name, suffix, bundle.read(member), inside, inside, False)
+        return problems
+
+    def _data(self, path: Path, suffix: str, data: bytes, where: str, relative: str,
+              generated: bool) -> list[Problem]:
+        try:
             if suffix in (".html", ".htm"):
                 read = self._early.take(relative, data, generated) if self._early else None
                 if read is None:

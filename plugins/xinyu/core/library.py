@@ -20,7 +20,7 @@ from .coverage import Coverage, compute_coverage, coverage_problems
 from .files import ATTACHMENT_TYPES, HOST_FILES, NOT_LISTED, REFUSED, SLUG, file_problem
 from .frontmatter import parse_front_matter
 from .html_safety import PAGE_META_KEYS, safe_page_meta, scan_markdown
-from .kinds import CASE, COURSE, LESSON
+from .kinds import COURSE, KINDS
 from .lecturers import Lecturer, fill_lecturers, load_lecturers
 from .loader import KindResult, load_kind, scan_attachment
 from .privacy import Allowance, PrivacyGuard, ProtectedNames
@@ -35,9 +35,7 @@ from .vocabulary import Settings, settings_from_mapping
 class Library:
     root: Path
     settings: Settings
-    lessons: KindResult
-    cases: KindResult
-    courses: KindResult
+    results: dict[str, KindResult]  # by kind key, in KINDS order
     collections: dict[str, Collection]
     lecturers: dict[str, Lecturer]
     coverage: Coverage
@@ -47,7 +45,23 @@ class Library:
 
     @property
     def kinds(self) -> list[KindResult]:
-        return [self.lessons, self.cases, self.courses]
+        return list(self.results.values())
+
+    @property
+    def lessons(self) -> KindResult:
+        return self.results["lesson"]
+
+    @property
+    def cases(self) -> KindResult:
+        return self.results["case"]
+
+    @property
+    def courses(self) -> KindResult:
+        return self.results["course"]
+
+    @property
+    def training(self) -> KindResult:
+        return self.results["training"]
 
     @property
     def errors(self) -> list[Problem]:
@@ -88,7 +102,7 @@ def watched_paths(root: Path, settings: Settings, site_dir: Path,
     holding the site: each build would start the next. Nothing inside
     another path of the list or inside `watched` (docs_dir) is listed."""
     root, site_dir = root.resolve(), site_dir.resolve()
-    names = [*(kind.directory(settings) for kind in (LESSON, CASE, COURSE)),
+    names = [*(kind.directory(settings) for kind in KINDS),
              *settings.content_paths, collections_path(settings), *extra]
     paths: list[Path] = []
     for name in names:
@@ -109,27 +123,30 @@ def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
     guard = privacy_guard(root, settings)
     collections, collection_problems, allowances = load_collections(root, settings, guard)
     lecturers, lecturer_problems, lecturer_allowances = load_lecturers(root, settings, guard)
-    lessons = load_kind(root, LESSON, settings, guard, reference_check(
-        "showcase.collection", collections, collections_path(settings),
-        LESSON.called("showcase.collection")))
-    cases = load_kind(root, CASE, settings, guard)
-    courses = load_kind(root, COURSE, settings, guard, reference_check(
-        "lecturer", lecturers, settings.lecturers_file, COURSE.called("lecturer")))
+    registries = {"collections": (collections, collections_path(settings)),
+                  "lecturers": (lecturers, settings.lecturers_file)}
+    results: dict[str, KindResult] = {}
+    for kind in KINDS:
+        checks = [reference_check(name, registries[registry][0], registries[registry][1],
+                                  kind.called(name)) for name, registry in kind.references]
+        results[kind.key] = load_kind(root, kind, settings, guard, _all(checks) if checks else None)
+    lessons, courses = results["lesson"], results["course"]
     # Course numbers are unique across files: a later duplicate is not published.
     duplicate_code_problems(courses, COURSE.called("code"))
     fill_collections(collections, lessons.published)
     fill_lecturers(lecturers, courses.published)
     coverage = compute_coverage(lessons.published, settings)
-    content_files = {settings.courses_dir, settings.lecturers_file}
+    # Content kept in docs_dir is read as content, not as a page.
+    content_files = {kind.directory(settings) for kind in KINDS} | {settings.lecturers_file}
     page_problems, page_allowances = scan_pages(root, docs_dir, guard, content_files,
                                                 int(settings.attachment_max_mb * 1024 * 1024))
     config_problems, config_allowances = scan_site_config(root, guard)
     config_problems += site_dir_problems(root, site_dir)
     problems = (problems + config_problems + collection_problems + lecturer_problems
-                + lessons.problems + cases.problems + courses.problems + page_problems
+                + [p for r in results.values() for p in r.problems] + page_problems
                 + coverage_problems(coverage, settings))
-    allowances = (allowances + config_allowances + lecturer_allowances + lessons.allowances
-                  + cases.allowances + courses.allowances + page_allowances)
+    allowances = (allowances + config_allowances + lecturer_allowances
+                  + [a for r in results.values() for a in r.allowances] + page_allowances)
     # Values reviewed as public (xinyu-allow) may appear in the built site too.
     guard.allow((a.rule, a.value) for a in allowances)
     # A message may echo a value (a wrong field, a file name): masked, always.
@@ -137,8 +154,12 @@ def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
     # the rule's severity is its own, so a silenced code can never hide an error.
     problems = [guard.redact_problem(p) for p in problems
                 if p.is_error or p.code not in settings.silence]
-    return Library(root, settings, lessons, cases, courses, collections, lecturers, coverage,
+    return Library(root, settings, results, collections, lecturers, coverage,
                    problems, allowances, guard)
+
+
+def _all(checks):
+    return lambda entry: [problem for check in checks for problem in check(entry)]
 
 
 def scan_site_config(root: Path, guard: PrivacyGuard) -> tuple[list[Problem], list[Allowance]]:
@@ -202,10 +223,11 @@ def scan_pages(root: Path, docs_dir: str, guard: PrivacyGuard, content_files: se
     return problems, allowances
 
 
-GENERATED_FOLDERS = frozenset({"lessons", "cases", "courses", "lecturers", "collections", "grades", "topics",
-                               "search", "schemas"})
+GENERATED_FOLDERS = frozenset({*(kind.folder for kind in KINDS), "lecturers", "collections", "grades",
+                               "topics", "search", "schemas", "plan", "parents-school", "submit"})
 GENERATED_FILES = frozenset({"coverage.md", "help.md", "catalogue.json", "catalogue.schema.json",
-                             "sitemap.xml", "sitemap.xml.gz", "404.html", "updates.md", "feed.xml"})
+                             "sitemap.xml", "sitemap.xml.gz", "404.html", "updates.md", "feed.xml",
+                             "activities.md"})
 
 
 def _scan_page_file(root: Path, path: str, name: str, guard: PrivacyGuard,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -41,6 +42,7 @@ class Entry:
     lines: dict[str, int]
     attachments: tuple[str, ...] = ()  # relative to the entry's folder
     page_links: dict[str, str] = field(default_factory=dict)  # link target -> linked slug
+    labels: dict[str, str] = field(default_factory=dict)  # attachment -> its link text
 
     @property
     def title(self) -> str:
@@ -140,26 +142,56 @@ def load_entry(root: Path, abs_path: Path, path: str, kind: Kind, settings: Sett
     problems += guard.scan_values(front.data, front.lines, path, problems, allowances)
     meta, field_problems = validate_fields(front, kind, settings, path, 1)
     problems += field_problems
-    problems += check_sections(source.body, source.body_line, kind.sections(settings), path)
+    problems += [report(rule, path, front.lines.get(name, 1), field=kind.called(name), **values)
+                 for rule, name, values in kind.cross_checks(meta)]
+    problems += check_sections(source.body, source.body_line, kind.sections(settings, meta), path)
     problems += [report("scaffold-hint-left", path, source.body_line + offset)
                  for offset, line in enumerate(prose(source.body).split("\n"))
                  if SCAFFOLD_HINT in line]
     problems += scan_markdown(source.body, source.body_line, path)
+    max_bytes = int(settings.attachment_max_mb * 1024 * 1024)
     links, link_problems = _links(root, path, kind.directory(settings), source.body,
-                                  source.body_line, int(settings.attachment_max_mb * 1024 * 1024))
+                                  source.body_line, max_bytes)
     problems += link_problems
+    # A video's poster: an image of the same name beside it is published with it.
+    folder = posixpath.dirname(path)
+    for written, target in list(links.items()):
+        if posixpath.splitext(target)[1].lower() in VIDEO_TYPES:
+            for suffix in POSTER_TYPES:
+                poster = posixpath.splitext(target)[0] + suffix
+                if _is_file(root / folder / poster) and poster not in links.values() and \
+                        not attachment_problem(root, posixpath.join(folder, poster), poster, max_bytes):
+                    links[f"\0poster:{poster}"] = poster
+                    break
     for target in links.values():
         if not target.endswith(".md"):
             attachment = posixpath.join(posixpath.dirname(path), target)
             found, allowed = scan_attachment(root, attachment, guard)
             problems += found
             allowances += allowed
-    attachments = tuple(t for t in links.values() if not t.endswith(".md"))
+    attachments = tuple(dict.fromkeys(t for t in links.values() if not t.endswith(".md")))
     page_links = {written: posixpath.basename(t)[:-3] for written, t in links.items()
                   if t.endswith(".md")}
     entry = Entry(kind, abs_path.stem, path, meta, source.body, source.body_line,
-                  front.lines, attachments, page_links)
+                  front.lines, attachments, page_links, _labels(source.body, links))
     return entry, problems, allowances
+
+
+VIDEO_TYPES = (".mp4", ".webm")
+POSTER_TYPES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def _labels(body: str, links: dict[str, str]) -> dict[str, str]:
+    """Each attachment's link text ([试卷诊断书学习单](worksheet.docx)), as
+    the download box names it; the first link to it wins."""
+    labels: dict[str, str] = {}
+    for written, target in links.items():
+        if target.endswith(".md") or target in labels:
+            continue
+        found = re.search(r"!?\[([^\]\n]{1,80})\]\(\s*<?" + re.escape(written), body)
+        if found and prose(found[1]).strip():
+            labels[target] = " ".join(re.sub(r"[*_`]", "", prose(found[1])).split())
+    return labels
 
 
 def scan_attachment(root: Path, path: str, guard: PrivacyGuard

@@ -15,14 +15,14 @@ import re
 
 from .collections import FIELDS as COLLECTION_FIELDS
 from .fields import Choice, Grades, Integer, TopicKey
-from .kinds import CASE, COURSE, LESSON
+from .kinds import KINDS
 from .lecturers import FIELDS as LECTURER_FIELDS
 from .rules import catalogue_markdown, markdown_text
 from .schema import Field
 from .vocabulary import Settings
 
 FIELD_SETS: dict[str, tuple[Field, ...]] = {
-    "lesson": LESSON.fields, "case": CASE.fields, "course": COURSE.fields,
+    **{kind.key: kind.fields for kind in KINDS},
     "lecturers": LECTURER_FIELDS, "collections": COLLECTION_FIELDS,
 }
 _MARKER = re.compile(r"^<!--[ \t]*xinyu:(fields|messages)(?:[ \t]+([a-z]+))?[ \t]*-->[ \t]*$",

@@ -99,6 +99,9 @@ _TABLE: tuple[tuple[str, str, Severity, str], ...] = (
     ("F032", "text-pattern", E, "{field}的“{found}”写法不对：{form}"),
     ("F033", "duplicate-code", E, "{field}“{code}”与 {other} 的课程编号重复{how}；"
                                   "每门课程的编号必须不同，请在其中一门课程的头信息里改写 code"),
+    ("F034", "field-needed-with", E, "{with_field}是“{value}”时必须写{field}，例如 {example}"),
+    ("F035", "field-only-with", W, "{field}只在{with_field}是“{value}”时有意义，这里是“{found}”，所以不显示"),
+    ("F036", "activity-unknown", E, "{field}的“{found}”不是已配置的活动{hint}；可选：{allowed}"),
     # B: body, sections and links
     ("B001", "section-missing", E, "缺少必需的章节“## {section}”"),
     ("B002", "section-level", E, "章节“{section}”必须是二级标题：'## {section}'"),

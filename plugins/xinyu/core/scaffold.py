@@ -347,7 +347,7 @@ def render(kind: Kind, settings: Settings, values: Mapping[str, Any], draft: boo
 
 
 def body(kind: Kind, settings: Settings) -> str:
-    required = kind.sections(settings)
+    required = kind.sections(settings, {})
     known = SECTION_HINTS.get(kind.key, ())
     sections = [(name, hint, name in required) for name, hint in known]
     sections += [(name, "这一节的内容。", True) for name in required

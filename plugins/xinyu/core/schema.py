@@ -1,12 +1,17 @@
-"""Schemas: which fields a content kind has, and which body sections.
+"""Schemas: a content kind as one declaration.
 
-One `Kind` per content kind; the loader and validator are shared.
+One `Kind` per content kind (see kinds.py, KINDS): its source folder,
+fields, body sections, rules across fields, references to registries, and
+how the site shows it — its folder in the site, its page and index
+templates, its order, its search tag and its navigation section. The
+loader, validator, schemas, pages, navigation, search and live preview all
+loop over KINDS; adding a kind is a declaration and its templates.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from .fields import FieldType
 from .vocabulary import Settings
@@ -34,12 +39,47 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A page per value of a field (e.g. one per training audience):
+    <folder>/<slug>.md, listing the entries with that value."""
+
+    field: str
+    template: str
+    slugs: Mapping[str, str]  # value -> page slug, in page order
+
+
+# A rule across fields: (rule key, field, values for the message), reported
+# at the field's line.
+CrossProblem = tuple[str, str, dict[str, Any]]
+
+
+def _no_cross_checks(meta: Mapping[str, Any]) -> list[CrossProblem]:
+    return []
+
+
+def _by_title(settings: Settings) -> Callable[[Any], tuple]:
+    return lambda entry: (entry.meta["title"], entry.slug)
+
+
+@dataclass(frozen=True)
 class Kind:
     key: str  # stable English key, e.g. "lesson"
     label: str  # what a reader sees, e.g. 教案
     fields: tuple[Field, ...]
-    directory: Callable[[Settings], str]
-    sections: Callable[[Settings], tuple[str, ...]]
+    directory: Callable[[Settings], str]  # where its sources are (a setting)
+    # The body's required sections, which may depend on the front matter.
+    sections: Callable[[Settings, Mapping[str, Any]], tuple[str, ...]]
+    folder: str  # its pages in the site: <folder>/<slug>/index.md, <folder>/index.md
+    template: str  # an entry's page (templates/)
+    index_template: str  # the kind's index page
+    nav_section: str  # where the index sits in the navigation (pages.NAV_SECTIONS)
+    search_tag: Callable[[Mapping[str, Any]], str]  # the tag an entry is found by
+    order: Callable[[Settings], Callable[[Any], Any]] = _by_title  # entries' order on the site
+    neighbours: str | None = None  # previous/next links among entries sharing this field
+    cross_checks: Callable[[Mapping[str, Any]], list[CrossProblem]] = _no_cross_checks
+    # (field, registry): the field names a key of a registry file (library.REGISTRIES)
+    references: tuple[tuple[str, str], ...] = ()
+    groups: tuple[Group, ...] = ()  # pages per value of a field, after the index
     published: tuple[str, ...] = ("published",)
     draft: str = "draft"
 

@@ -62,7 +62,9 @@ import yaml
 
 from . import collections, lecturers
 from .fields import (
+    ActivityKeys,
     Choice,
+    Choices,
     Consent,
     Date,
     Grades,
@@ -75,7 +77,7 @@ from .fields import (
     YearMonth,
 )
 from .files import KEY, RESERVED_SLUGS
-from .kinds import CASE, COURSE, LESSON
+from .kinds import KINDS
 from .schema import Field, Kind
 from .vocabulary import SEMESTERS, Settings
 
@@ -127,6 +129,21 @@ def _choice(field_type: Choice, settings: Settings) -> dict[str, Any]:
     if all(isinstance(c, str) for c in choices):
         return {"type": "string", "enum": choices}
     return {"enum": choices}
+
+
+def _choices(field_type: Choices, settings: Settings) -> dict[str, Any]:
+    # One choice alone is read as a list of one.
+    one = {"type": "string", "enum": list(field_type.choices)}
+    return {"type": ["array", "string"], "if": {"type": "array"},
+            "then": {"minItems": 1, "items": one}, "else": one}
+
+
+def _activities(field_type: ActivityKeys, settings: Settings) -> dict[str, Any]:
+    # A key or the activity's name; one alone is read as a list of one.
+    names = [a.key for a in settings.activities] + [a.label for a in settings.activities]
+    one = {"type": "string", "enum": names}
+    return {"type": ["array", "string"], "if": {"type": "array"}, "then": {"items": one},
+            "else": one}
 
 
 def _consent(field_type: Consent, settings: Settings) -> dict[str, Any]:
@@ -217,6 +234,8 @@ TYPES: dict[type, Callable[[Any, Settings], dict[str, Any]]] = {
     TextList: _text_list,
     Integer: _integer,
     Choice: _choice,
+    Choices: _choices,
+    ActivityKeys: _activities,
     Consent: _consent,
     Semester: _semester,
     TopicKey: _topic,
@@ -349,7 +368,7 @@ def registry_schema(fields: tuple[Field, ...], settings: Settings, *, name: str,
 def all_schemas(settings: Settings) -> dict[str, dict[str, Any]]:
     """{file name: schema} of every content kind and registry."""
     schemas = {f"{kind.key}.schema.json": kind_schema(kind, settings)
-               for kind in (LESSON, CASE, COURSE)}
+               for kind in KINDS}
     schemas["lecturers.schema.json"] = registry_schema(
         lecturers.FIELDS, settings, name="lecturers", title="家庭教育讲师团（lecturers）",
         description=f"{settings.lecturers_file}：每位讲师一个键（如 wang-fang），下面缩进写姓名、"

@@ -7,6 +7,7 @@ Settings are parsed here from a plain mapping, so `mkdocs build` and
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
@@ -109,6 +110,62 @@ class Footer:
         return "".join(re.findall(r"[0-9]", self.police))
 
 
+@dataclass(frozen=True)
+class Holiday:
+    name: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Term:
+    """A semester of the school calendar (`calendar:`): the planner lays one
+    lesson every two weeks over its teaching weeks. Without a start date the
+    weeks are numbered only."""
+
+    name: str
+    semester: int  # 1 上学期, 2 下学期
+    weeks: int
+    start: dt.date | None = None  # the Monday of week 1
+    holidays: tuple[Holiday, ...] = ()
+
+    def week_dates(self, week: int) -> tuple[dt.date, dt.date] | None:
+        """Monday and Friday of teaching week `week` (1-based)."""
+        if self.start is None:
+            return None
+        monday = self.start - dt.timedelta(days=self.start.weekday()) + dt.timedelta(weeks=week - 1)
+        return monday, monday + dt.timedelta(days=4)
+
+    def holiday_of(self, week: int) -> Holiday | None:
+        """The holiday that takes every school day (Monday–Friday) of the week."""
+        dates = self.week_dates(week)
+        if dates is None:
+            return None
+        days = [dates[0] + dt.timedelta(days=n) for n in range(5)]
+        for holiday in self.holidays:
+            if all(holiday.start <= day <= holiday.end or any(
+                    other.start <= day <= other.end for other in self.holidays) for day in days) \
+                    and any(holiday.start <= day <= holiday.end for day in days):
+                return holiday
+        return None
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A day or month of the year's activities calendar (`activities:`)."""
+
+    key: str
+    label: str
+    month: int
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class ParentsSchool:
+    sessions: int = 2
+    periods: int = 4
+
+
 FOOTER_FIELDS = ("host", "icp", "police", "contact")
 HOTLINE_FIELDS = ("name", "number", "hours", "note")
 
@@ -137,6 +194,20 @@ class Settings:
     silence: tuple[str, ...] = default("silence")  # codes of warnings and notices not shown
     footer: Footer = field(default_factory=lambda: Footer())
     hotlines: tuple[Hotline, ...] = tuple(Hotline(**h) for h in default("hotlines"))
+    training_dir: str = default("training_dir")
+    plans_dir: str = default("plans_dir")
+    counted_types: tuple[str, ...] = default("counted_types")
+    calendar: tuple[Term, ...] = ()
+    parents_school: ParentsSchool = field(default_factory=lambda: ParentsSchool())
+    training_hours: Mapping[str, int] = field(default_factory=lambda: dict(default("training_hours")))
+    committee_sessions: int = default("committee_sessions")
+    activities: tuple[Activity, ...] = ()
+
+    def activity(self, key: str) -> Activity | None:
+        return next((a for a in self.activities if a.key == key), None)
+
+    def terms(self, semester: int | None = None) -> list[Term]:
+        return [t for t in self.calendar if semester is None or t.semester == semester]
 
     def grade(self, key: int) -> Grade | None:
         return next((g for g in self.grades if g.key == key), None)
@@ -171,7 +242,7 @@ class Settings:
     def content_paths(self) -> tuple[str, ...]:
         """Every path setting that names contributed content."""
         return (self.lessons_dir, self.cases_dir, self.courses_dir, self.lecturers_file,
-                self.protected_names)
+                self.protected_names, self.training_dir, self.plans_dir)
 
     def grade_span(self) -> str:
         keys = self.grade_keys
@@ -203,7 +274,8 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
         checks[name] = value
 
     paths = {}
-    for name in ("lessons_dir", "cases_dir", "protected_names", "courses_dir", "lecturers_file"):
+    for name in ("lessons_dir", "cases_dir", "protected_names", "courses_dir", "lecturers_file",
+                 "training_dir", "plans_dir"):
         value = data.get(name) or default(name)
         if not isinstance(value, str) or not _inside_repository(value):
             bad(f"{name} 必须是仓库内的路径（相对于 mkdocs.yml）")
@@ -212,7 +284,7 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
 
     lists = {}
     for name in ("lesson_sections", "case_sections", "featured_awards", "allowed_emails",
-                 "allowed_phones"):
+                 "allowed_phones", "counted_types"):
         value = data.get(name)
         if value is None:
             value = default(name)
@@ -259,10 +331,11 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
 
     hotlines = _parse_hotlines(data.get("hotlines"), bad)
 
+    programme = _parse_programme(data, bad)
     settings = Settings(grades=grades, topics=topics, min_periods=min_periods,
                         order=OrderContact(**order), attachment_max_mb=limit,
                         footer=Footer(**footer), hotlines=hotlines,
-                        **paths, **lists, **checks)
+                        **paths, **lists, **checks, **programme)
     return settings, problems
 
 
@@ -349,3 +422,109 @@ def _parse_min_periods(value: Any, grades: tuple[Grade, ...], bad) -> dict[int, 
             for grade in matching:
                 per_grade[grade.key] = periods
     return per_grade
+
+
+LESSON_TYPES = ("心理课", "团辅活动", "主题班会", "学科渗透", "心理委员培训")
+TRAINING_AUDIENCES = ("心理委员", "班主任", "兼职心理教师", "专职心理教师", "全体教师")
+_ACTIVITY_KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _parse_programme(data: Mapping[str, Any], bad) -> dict[str, Any]:
+    """The district programme's settings: calendar, parents' school,
+    training hours, 心理委员 sessions, activities, counted lesson types."""
+    result: dict[str, Any] = {}
+    for name in data.get("counted_types") or ():
+        if name not in LESSON_TYPES:
+            bad(f"counted_types 中的“{name}”不是课型；课型有：{'、'.join(LESSON_TYPES)}")
+    result["calendar"] = _parse_calendar(data.get("calendar"), bad)
+
+    school = data.get("parents_school")
+    if school is None:
+        school = default("parents_school")
+    if not (isinstance(school, dict) and set(school) <= {"sessions", "periods"}
+            and all(_count(v) for v in school.values())):
+        bad("parents_school 必须写成 {sessions: 每学期次数, periods: 每学期课时}，例如 {sessions: 2, periods: 4}")
+        school = default("parents_school")
+    result["parents_school"] = ParentsSchool(**{**default("parents_school"), **school})
+
+    hours = data.get("training_hours")
+    if hours is None:
+        hours = default("training_hours")
+    if not (isinstance(hours, dict) and all(k in TRAINING_AUDIENCES and _count(v)
+                                             for k, v in hours.items())):
+        bad(f"training_hours 必须把培训对象（{'、'.join(TRAINING_AUDIENCES)}）对应到学时数，"
+            "例如 {专职心理教师: 40, 班主任: 16}")
+        hours = default("training_hours")
+    result["training_hours"] = dict(hours)
+
+    sessions = data.get("committee_sessions")
+    if sessions is None:
+        sessions = default("committee_sessions")
+    if not _count(sessions):
+        bad(f"committee_sessions 必须是不小于 0 的整数，而不是“{sessions}”")
+        sessions = default("committee_sessions")
+    result["committee_sessions"] = sessions
+
+    activities = data.get("activities")
+    if activities is None:
+        activities = default("activities")
+    parsed = []
+    for item in activities if isinstance(activities, (list, tuple)) else [activities]:
+        day = item.get("day") if isinstance(item, dict) else None
+        if not (isinstance(item, dict) and set(item) <= {"key", "label", "month", "day"}
+                and isinstance(item.get("key"), str) and _ACTIVITY_KEY.fullmatch(item["key"])
+                and isinstance(item.get("label"), str) and item["label"].strip()
+                and _count(item.get("month")) and 1 <= item["month"] <= 12
+                and (day is None or (_count(day) and 1 <= day <= 31))):
+            bad("每项活动需要 key（小写字母、数字、短横）、label、month（1–12），可选 day，"
+                f"例如 {{key: day-0525, label: 5·25心理健康日, month: 5, day: 25}}，而这里是 {item!r}")
+            parsed = None
+            break
+        parsed.append(Activity(item["key"], item["label"].strip(), item["month"], day))
+    if parsed is None:
+        parsed = [Activity(**a) for a in default("activities")]
+    result["activities"] = tuple(parsed)
+    return result
+
+
+def _parse_calendar(value: Any, bad) -> tuple[Term, ...]:
+    defaults = tuple(Term(t["name"], t["semester"], t["weeks"]) for t in default("calendar"))
+    if value is None:
+        return defaults
+    example = ("例如 calendar: [{name: 2026—2027学年第二学期, semester: 2, start: 2027-02-22, weeks: 19, "
+               "holidays: [{name: 劳动节, from: 2027-05-01, to: 2027-05-05}]}]")
+    terms = []
+    for item in value if isinstance(value, list) else [value]:
+        if not (isinstance(item, dict) and set(item) <= {"name", "semester", "start", "weeks", "holidays"}
+                and isinstance(item.get("name"), str) and item["name"].strip()
+                and item.get("semester") in (1, 2) and _count(item.get("weeks"))
+                and 1 <= item["weeks"] <= 30):
+            bad(f"学期日历的每一项需要 name、semester（1 或 2）、weeks（1–30 周），可选 start 和 holidays；{example}")
+            return defaults
+        start = _date(item["start"]) if "start" in item else None
+        if "start" in item and start is None:
+            bad(f"学期“{item['name']}”的 start 应当是日期，例如 2027-02-22")
+            return defaults
+        holidays = []
+        for day in item.get("holidays") or ():
+            first = _date(day.get("from")) if isinstance(day, dict) else None
+            last = _date(day.get("to", day.get("from"))) if isinstance(day, dict) else None
+            if first is None or last is None or last < first or not str(day.get("name") or "").strip():
+                bad(f"学期“{item['name']}”的假期需要 name、from 和 to（日期，to 不早于 from），而这里是 {day!r}")
+                return defaults
+            holidays.append(Holiday(str(day["name"]).strip(), first, last))
+        terms.append(Term(item["name"].strip(), item["semester"], item["weeks"], start, tuple(holidays)))
+    return tuple(terms) or defaults
