@@ -265,7 +265,9 @@ class PageRenderer:
     (each None when unknown), shown at the end of its page."""
 
     def __init__(self, library: Library, updated: Callable[[Entry], date | None] | None = None,
-                 edit_url: Callable[[Entry], str | None] | None = None) -> None:
+                 edit_url: Callable[[Entry], str | None] | None = None,
+                 repo_url: str | None = None) -> None:
+        self.repo_url = repo_url  # the site's repository (mkdocs.yml repo_url), if any
         self.library = library
         self.updated = updated or (lambda entry: None)
         self.edit_url = edit_url or (lambda entry: None)

@@ -56,6 +56,7 @@ THEME = Path(__file__).parent / "theme"
 STYLESHEET = "assets/xinyu/xinyu.css"
 SCRIPTS = ("assets/xinyu/filter.js", "assets/xinyu/order.js",
            *(f"assets/xinyu/{tool.script}" for tool in TOOLS))
+TOOL_STYLESHEETS = tuple(f"assets/xinyu/{tool.stylesheet}" for tool in TOOLS if tool.stylesheet)
 CATALOGUE, CATALOGUE_SCHEMA = "catalogue.json", "catalogue.schema.json"
 SEARCH_WORKER = f"assets/javascripts/workers/{WORKER_NAME}"  # beside Material's worker
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables")
@@ -118,7 +119,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify(case="lower"))
         # The heading permalink's tooltip (plain text: Material renders it as HTML).
         config.mdx_configs["toc"].setdefault("permalink_title", "本节链接")
-        config.extra_css.insert(0, STYLESHEET)
+        config.extra_css[0:0] = [STYLESHEET, *TOOL_STYLESHEETS]
         config.extra_javascript.extend(SCRIPTS)
         # What theme/partials/copyright.html shows on every page (it escapes each value);
         # a bad value is reported, and fails the build, when the library is loaded.
@@ -209,7 +210,8 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         self._remove_content_sources(files)
         renderer = self.renderer = PageRenderer(
             self.library, updated=lambda e: self.history.date(e.path),
-            edit_url=lambda e: edit_url(self.edit_base, e.path))
+            edit_url=lambda e: edit_url(self.edit_base, e.path),
+            repo_url=config.repo_url or None)
         self.trusted = set()
         self.generated = set()
         for page in renderer.pages():
@@ -228,7 +230,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # Each entry's materials in one zip, beside its page (the gate reads inside it).
         for bundle in renderer.bundles():
             _add(files, File.generated(config, bundle.uri, content=bundle.data))
-        for asset in (STYLESHEET, *SCRIPTS, SHARE_IMAGE):
+        for asset in (STYLESHEET, *TOOL_STYLESHEETS, *SCRIPTS, SHARE_IMAGE):
             _add(files, File.generated(config, asset,
                                        abs_src_path=str(ASSETS / Path(asset).name)))
         catalogue = build_catalogue(renderer, config.site_name,

@@ -30,6 +30,7 @@ class Tool:
     section: str  # the navigation section it belongs to (see pages.NAV_SECTIONS)
     data: str  # "module:function" in this package: (renderer) -> JSON-able dict
     script: str  # file name in assets/, shipped to every page (it acts only on its own page)
+    stylesheet: str | None = None  # file name in assets/, added to every page
 
     def data_of(self, renderer: "PageRenderer") -> dict[str, Any]:
         module, _, name = self.data.partition(":")

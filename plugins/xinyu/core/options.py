@@ -70,6 +70,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("allowed_emails", LIST, (), "允许出现在网站上的公开邮箱"),
     Option("allowed_phones", LIST, (), "允许出现在网站上的公开电话（热线、办公电话）"),
     Option("order", MAPPING, None, "点单受理方式：{email, phone, note}"),
+    Option("submit_email", TEXT, None, "投稿页“用邮件发送”的收件邮箱（视为公开邮箱）"),
     Option("attachment_max_mb", NUMBER, 20, "单个附件的大小上限（MB）"),
     Option("silence", LIST, (), "不显示的警告和提示的编号，如 [XY-C002]（错误不能静默）"),
     Option("offline", BOOL, False, "生成离线版：网站里多一个 downloads/xinyu-offline.zip，解压后打开 index.html 即可离线浏览和搜索"),

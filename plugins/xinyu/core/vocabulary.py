@@ -202,6 +202,7 @@ class Settings:
     training_hours: Mapping[str, int] = field(default_factory=lambda: dict(default("training_hours")))
     committee_sessions: int = default("committee_sessions")
     activities: tuple[Activity, ...] = ()
+    submit_email: str = ""  # where the 投稿 page mails a contribution
 
     def activity(self, key: str) -> Activity | None:
         return next((a for a in self.activities if a.key == key), None)
@@ -229,7 +230,8 @@ class Settings:
     @property
     def public_emails(self) -> tuple[str, ...]:
         """E-mail addresses that may appear on the site: the allowlist and the order address."""
-        return self.allowed_emails + ((self.order.email,) if self.order.email else ())
+        return self.allowed_emails + ((self.order.email,) if self.order.email else ()) \
+            + ((self.submit_email,) if self.submit_email else ())
 
     @property
     def public_phones(self) -> tuple[str, ...]:
@@ -332,6 +334,12 @@ def settings_from_mapping(data: Mapping[str, Any] | None) -> tuple[Settings, lis
     hotlines = _parse_hotlines(data.get("hotlines"), bad)
 
     programme = _parse_programme(data, bad)
+    submit_email = data.get("submit_email") or ""
+    if submit_email and not (isinstance(submit_email, str)
+                             and re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", submit_email)):
+        bad(f"submit_email 应当是一个邮箱地址，而不是“{submit_email}”")
+        submit_email = ""
+    programme["submit_email"] = submit_email
     settings = Settings(grades=grades, topics=topics, min_periods=min_periods,
                         order=OrderContact(**order), attachment_max_mb=limit,
                         footer=Footer(**footer), hotlines=hotlines,
