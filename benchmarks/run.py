@@ -89,7 +89,10 @@ class Composer:
         self.lines: dict[str, list[str]] = {}
         for _, sections in self.items:
             for name, lines in sections.items():
-                self.lines.setdefault(name, []).extend(lines)
+                # A link to an attachment beside the demo lesson: its text only
+                # (the generated library has no attachments).
+                self.lines.setdefault(name, []).extend(
+                    re.sub(r"\[([^\]]*)\]\((?![a-z]+:|#)[^)]*\)", r"\1", line) for line in lines)
         # Whole sentences without Markdown that could be left open (** or `).
         self.sentences = [s for lines in self.lines.values() for line in lines
                           for s in re.findall(r"[^。！？]+[。！？]", line)

@@ -157,9 +157,9 @@ def test_missing_required_field_and_unknown_field(library):
     assert problems(library) == [
         "lessons/a.md:1: [XY-F002] 缺少必填字段 内容简介（summary），例如 summary: 一两句话说明这节课做什么",
         "lessons/a.md:5: [XY-F001] 未知字段 summery（是不是想写 summary？）；可用的字段：标题（title）、"
-        "适用年级（grades）、主题（topic）、学期（semester）、课时（periods）、每课时分钟数（duration_min）、"
-        "内容简介（summary）、执教 / 设计（author）、学校（school）、关键词（keywords）、状态（status）、"
-        "课例展示（showcase）",
+        "适用年级（grades）、主题（topic）、课型（type）、学科（subject）、学期（semester）、课时（periods）、"
+        "每课时分钟数（duration_min）、内容简介（summary）、执教 / 设计（author）、学校（school）、"
+        "关键词（keywords）、活动（activities）、状态（status）、课例展示（showcase）",
     ]
 
 

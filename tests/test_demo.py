@@ -18,7 +18,10 @@ def test_demo_has_a_lesson_for_every_grade_and_required_topic():
     assert len(library.lessons.published) >= 48
     assert library.coverage.gaps == []
     for lesson in library.lessons.published:
-        for section in ("教学目标", "教学准备", "教学过程", "教学反思"):
+        # Lessons taught as activities (团辅, 班会, 心理委员培训) have activity sections.
+        activity = lesson.meta["type"] in ("团辅活动", "主题班会", "心理委员培训")
+        for section in (("活动目标", "活动过程") if activity else
+                        ("教学目标", "教学准备", "教学过程", "教学反思")):
             assert re.search(rf"^## {section}", lesson.body, re.M), (lesson.path, section)
 
 

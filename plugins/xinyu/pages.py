@@ -397,7 +397,8 @@ class PageRenderer:
             grade_options=[(g.key, g.label) for g in settings.grades],
             topic_options=[(t.key, t.label) for t in settings.topics],
             semester_options=[(1, "上学期"), (2, "下学期"), (0, "不限学期")],
-            collection_options=[(c.key, c.title) for c in self.library.collections.values()])
+            collection_options=[(c.key, c.title) for c in self.library.collections.values()],
+            type_options=[(t, t) for t in LESSON_TYPES if any(l.meta["type"] == t for l in self.lessons)])
 
     def _activities(self) -> GeneratedPage:
         """The year's activities, each with the entries tagged for it:
@@ -432,6 +433,13 @@ class PageRenderer:
 
     def _training_index_context(self) -> dict:
         return dict(audience_options=[(a, a) for a in TRAINING_AUDIENCES])
+
+    def uncounted(self, grade: int | None = None, topic: str | None = None) -> list[Entry]:
+        """Lessons of the types coverage does not count, for a grade or a topic."""
+        counted = self.settings.counted_types
+        return [lesson for lesson in self.lessons if lesson.meta["type"] not in counted
+                and (grade is None or grade in lesson.meta["grades"])
+                and (topic is None or lesson.meta["topic"] == topic)]
 
     def training_rows(self):
         return audience_rows(self.training, self.settings)
@@ -473,7 +481,7 @@ class PageRenderer:
             lecturers=self.library.lecturers, order=self.settings.order,
             grades_of=self.grades_of, topic_of=self.settings.topic,
             audience_label=self.audience_label, updated_of=self.updated,
-            edit_url_of=self.edit_url, training_rows=self.training_rows,
+            edit_url_of=self.edit_url, training_rows=self.training_rows, uncounted=self.uncounted,
             attachments_of=self.attachments_of, zip_of=self.zip_of, **context)
         return GeneratedPage(uri, markdown, trusted)
 
