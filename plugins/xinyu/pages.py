@@ -123,7 +123,10 @@ def index_uri(kind: Kind) -> str:
 
 
 def group_uri(kind: Kind, slug: str) -> str:
-    return f"{kind.folder}/{slug}.md"
+    """A group's page, in a folder of its own so no entry's name can take it:
+    training/audience/part-time.md."""
+    group = next(g for g in kind.groups if slug in g.slugs.values())
+    return f"{kind.folder}/{group.field}/{slug}.md"
 
 
 
@@ -411,11 +414,14 @@ class PageRenderer:
                     if key in tagged:
                         tagged[key].append({"label": self._activity_label(kind, entry),
                                             "entry": entry, "detail": self._activity_detail(kind, entry)})
+        # Grouped by what they are: lessons by type, then courses, then training.
         order = [*LESSON_TYPES, "家庭教育课程", "培训"]
-        for items in tagged.values():
-            items.sort(key=lambda item: order.index(item["label"]) if item["label"] in order else len(order))
+        groups = {key: [(label, [i for i in items if i["label"] == label])
+                        for label in sorted({i["label"] for i in items},
+                                            key=lambda label: (order + [label]).index(label))]
+                  for key, items in tagged.items()}
         return self._render("activities.md.j2", ACTIVITIES, trusted=True, activities=activities,
-                            tagged=tagged)
+                            tagged=tagged, groups=groups)
 
     @staticmethod
     def _activity_label(kind: Kind, entry: Entry) -> str:

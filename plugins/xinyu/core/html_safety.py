@@ -22,6 +22,9 @@ TAGS = frozenset((nh3.ALLOWED_TAGS - {"bdo", "bdi"}) | {"section", "figure", "fi
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "role"})
 # The plugin's own templates may also hide an element until a script shows it.
 TEMPLATE_ATTRIBUTES = frozenset({"hidden", "dir", "translate"})  # translate="no": course numbers
+# ... and play an attachment's video, and offer a file as a download (the 下载 box).
+TEMPLATE_TAGS = frozenset({"video"})
+TEMPLATE_ELEMENT_ATTRIBUTES = {"video": {"src", "poster", "controls", "preload"}, "a": {"download"}}
 ATTRIBUTES = {
     "*": set(GLOBAL_ATTRIBUTES),
     "a": {"href", "name"},
@@ -84,9 +87,13 @@ def sanitize(html: str, contributed: bool = True) -> str:
     """Contributed HTML keeps the allowlist; the plugin's own template HTML
     (built from escaped values) may also hide elements and use its classes."""
     attributes = {k: set(v) for k, v in ATTRIBUTES.items()}
+    tags = set(TAGS)
     if not contributed:
         attributes["*"] |= TEMPLATE_ATTRIBUTES
-    return nh3.clean(html, tags=set(TAGS), attributes=attributes,
+        for element, names in TEMPLATE_ELEMENT_ATTRIBUTES.items():
+            attributes.setdefault(element, set()).update(names)
+        tags |= TEMPLATE_TAGS
+    return nh3.clean(html, tags=tags, attributes=attributes,
                      url_schemes=set(URL_SCHEMES), generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
                      link_rel=None, strip_comments=True,
                      attribute_filter=_attribute_filter if contributed else _template_filter)

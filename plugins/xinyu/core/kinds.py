@@ -50,10 +50,10 @@ def _lesson_sections(settings: Settings, meta: Mapping[str, Any]) -> tuple[str, 
 def _lesson_checks(meta: Mapping[str, Any]) -> list[CrossProblem]:
     kind = meta.get("type") or "心理课"
     if kind == "学科渗透" and not meta.get("subject"):
-        return [("field-needed-with", "subject", {"with_field": "课型（type）", "value": kind,
+        return [("field-needed-with", "subject", "type", {"with_field": "课型（type）", "value": kind,
                                                   "example": "subject: 语文"})]
     if kind != "学科渗透" and meta.get("subject"):
-        return [("field-only-with", "subject", {"with_field": "课型（type）", "value": "学科渗透",
+        return [("field-only-with", "subject", "subject", {"with_field": "课型（type）", "value": "学科渗透",
                                                 "found": kind})]
     return []
 

@@ -142,8 +142,8 @@ def load_entry(root: Path, abs_path: Path, path: str, kind: Kind, settings: Sett
     problems += guard.scan_values(front.data, front.lines, path, problems, allowances)
     meta, field_problems = validate_fields(front, kind, settings, path, 1)
     problems += field_problems
-    problems += [report(rule, path, front.lines.get(name, 1), field=kind.called(name), **values)
-                 for rule, name, values in kind.cross_checks(meta)]
+    problems += [report(rule, path, front.lines.get(at, 1), field=kind.called(name), **values)
+                 for rule, name, at, values in kind.cross_checks(meta)]
     problems += check_sections(source.body, source.body_line, kind.sections(settings, meta), path)
     problems += [report("scaffold-hint-left", path, source.body_line + offset)
                  for offset, line in enumerate(prose(source.body).split("\n"))

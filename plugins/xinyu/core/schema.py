@@ -41,16 +41,16 @@ class Field:
 @dataclass(frozen=True)
 class Group:
     """A page per value of a field (e.g. one per training audience):
-    <folder>/<slug>.md, listing the entries with that value."""
+    <folder>/<field>/<slug>.md, listing the entries with that value."""
 
     field: str
     template: str
     slugs: Mapping[str, str]  # value -> page slug, in page order
 
 
-# A rule across fields: (rule key, field, values for the message), reported
-# at the field's line.
-CrossProblem = tuple[str, str, dict[str, Any]]
+# A rule across fields: (rule key, field, field whose line it is reported at,
+# values for the message).
+CrossProblem = tuple[str, str, str, dict[str, Any]]
 
 
 def _no_cross_checks(meta: Mapping[str, Any]) -> list[CrossProblem]:
