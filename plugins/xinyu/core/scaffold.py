@@ -38,7 +38,9 @@ from typing import Any, Mapping
 import yaml
 
 from .fields import (
+    ActivityKeys,
     Choice,
+    Choices,
     Consent,
     Date,
     Grades,
@@ -88,6 +90,11 @@ SECTION_HINTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("问题分析", "问题的成因，如学生的发展特点、家庭教养方式、亲子沟通模式。"),
         ("指导过程", "一步一步写家校共同做了什么，每一步可用加粗的小标题，如“**第一步：……**”。"),
         ("效果与反思", "回访时的变化，以及这个案例给其他家庭和老师的启发。"),
+    ),
+    "training": (
+        ("培训目标", "分条写出参加者学完后知道什么、会做什么。"),
+        ("培训内容", "按次或按环节列出内容，每条一句话；写清每次的时长。"),
+        ("考核方式", "怎样确认参加者学会了，如情景演练、提交一份方案；不需要时可删去本节。"),
     ),
     "course": (
         ("课程大纲", "按环节列出课程内容，每条一句话，如“1. 情景导入：……”。"),
@@ -204,7 +211,7 @@ def convert(field: Field, raw: str, settings: Settings,
         if not re.fullmatch(r"\d{1,9}", text):
             raise ScaffoldError(f"{what}要写一个整数，例如 {max(ftype.minimum, 1)}，不是 '{text}'")
         value = int(text)
-    elif isinstance(ftype, TextList):
+    elif isinstance(ftype, (TextList, Choices, ActivityKeys)):
         value = [part.strip() for part in re.split(r"[,，、;；]", text) if part.strip()]
     elif isinstance(ftype, Date):
         try:
