@@ -47,4 +47,7 @@ def script_json(data: Any) -> Markup:
 
 
 TOOLS: tuple[Tool, ...] = (
+    Tool(key="plan", uri="plan/index.md", template="planner.md.j2", title="学期教学计划",
+         section="lessons", data="planner:planner_data", script="planner.js",
+         stylesheet="planner.css"),
 )

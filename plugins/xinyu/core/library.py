@@ -23,6 +23,7 @@ from .html_safety import PAGE_META_KEYS, safe_page_meta, scan_markdown
 from .kinds import COURSE, KINDS
 from .lecturers import Lecturer, fill_lecturers, load_lecturers
 from .loader import KindResult, load_kind, scan_attachment
+from .plans import Plan, load_plans
 from .privacy import Allowance, PrivacyGuard, ProtectedNames
 from .problems import Problem, Severity
 from .rules import report
@@ -42,6 +43,7 @@ class Library:
     problems: list[Problem]
     allowances: list[Allowance] = field(default_factory=list)
     guard: PrivacyGuard | None = None
+    plans: list[Plan] = field(default_factory=list)  # 区推荐计划 (plans/*.yml)
 
     @property
     def kinds(self) -> list[KindResult]:
@@ -136,6 +138,8 @@ def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
     fill_collections(collections, lessons.published)
     fill_lecturers(lecturers, courses.published)
     coverage = compute_coverage(lessons.published, settings)
+    plans, plan_problems, plan_allowances = load_plans(root, settings, guard, lessons.published,
+                                                       lessons.drafts)
     # Content kept in docs_dir is read as content, not as a page.
     content_files = {kind.directory(settings) for kind in KINDS} | {settings.lecturers_file}
     page_problems, page_allowances = scan_pages(root, docs_dir, guard, content_files,
@@ -144,9 +148,10 @@ def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
     config_problems += site_dir_problems(root, site_dir)
     problems = (problems + config_problems + collection_problems + lecturer_problems
                 + [p for r in results.values() for p in r.problems] + page_problems
-                + coverage_problems(coverage, settings))
+                + coverage_problems(coverage, settings) + plan_problems)
     allowances = (allowances + config_allowances + lecturer_allowances
-                  + [a for r in results.values() for a in r.allowances] + page_allowances)
+                  + [a for r in results.values() for a in r.allowances] + page_allowances
+                  + plan_allowances)
     # Values reviewed as public (xinyu-allow) may appear in the built site too.
     guard.allow((a.rule, a.value) for a in allowances)
     # A message may echo a value (a wrong field, a file name): masked, always.
@@ -155,7 +160,7 @@ def load_library(root: Path, plugin_config: Mapping[str, Any] | None = None,
     problems = [guard.redact_problem(p) for p in problems
                 if p.is_error or p.code not in settings.silence]
     return Library(root, settings, results, collections, lecturers, coverage,
-                   problems, allowances, guard)
+                   problems, allowances, guard, plans=plans)
 
 
 def _all(checks):

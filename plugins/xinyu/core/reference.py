@@ -6,7 +6,7 @@ A hand-written page asks for a part with a comment on a line of its own:
     <!-- xinyu:fields lesson -->      the fields of a kind or a data file
     <!-- xinyu:messages -->           the catalogue of messages (rules.py)
 
-Kinds: lesson, case, course; data files: lecturers, collections.
+Kinds: lesson, case, course; data files: lecturers, collections, plans.
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ from .collections import FIELDS as COLLECTION_FIELDS
 from .fields import Choice, Grades, Integer, TopicKey
 from .kinds import KINDS
 from .lecturers import FIELDS as LECTURER_FIELDS
+from .plans import FIELDS as PLAN_FIELDS
 from .rules import catalogue_markdown, markdown_text
 from .schema import Field
 from .vocabulary import Settings
 
 FIELD_SETS: dict[str, tuple[Field, ...]] = {
     **{kind.key: kind.fields for kind in KINDS},
-    "lecturers": LECTURER_FIELDS, "collections": COLLECTION_FIELDS,
+    "lecturers": LECTURER_FIELDS, "collections": COLLECTION_FIELDS, "plans": PLAN_FIELDS,
 }
 _MARKER = re.compile(r"^<!--[ \t]*xinyu:(fields|messages)(?:[ \t]+([a-z]+))?[ \t]*-->[ \t]*$",
                      re.M)

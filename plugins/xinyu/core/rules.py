@@ -43,7 +43,7 @@ GROUPS = {
     "H": "不安全的 HTML",
     "N": "文件名、文件夹与附件",
     "P": "个人信息（隐私）",
-    "R": "登记文件（课例集、讲师团）",
+    "R": "登记文件（课例集、讲师团、推荐计划）",
     "C": "覆盖与课时",
     "K": "站点配置（mkdocs.yml）",
     "G": "输出闸门（构建后的网站）",
@@ -146,6 +146,21 @@ _TABLE: tuple[tuple[str, str, Severity, str], ...] = (
     ("R002", "registry-key-type", E, "{what}的键必须是文字：请加上引号（YAML 把它读成了{found}）"),
     ("R003", "registry-needs-fields", E, "“{key}”下面需要缩进的字段（{allowed}）"),
     ("R004", "unknown-reference", E, "{field}的“{found}”没有登记{hint}；已登记在 {registry} 中的键：{allowed}"),
+    # R005-R013: the district's recommended semester plans (plans/*.yml, core/plans.py)
+    ("R005", "plan-lesson-unknown", E, "计划中的“{found}”不是已发布教案的文件名{hint}；"
+                                       "请写 {folder}/ 里教案的文件名（不带 .md）"),
+    ("R006", "plan-lesson-grade", E, "《{title}》（{slug}）适用于{grades}，不是{grade}的教案"),
+    ("R007", "plan-lesson-semester", E, "《{title}》（{slug}）是{other}的教案，不能排进{semester}的计划"),
+    ("R008", "plan-lesson-twice", E, "《{title}》（{slug}）在计划里出现了两次（第一次在第 {first} 行）；"
+                                     "每节课只排一次"),
+    ("R009", "plan-lesson-uncounted", W, "《{title}》（{slug}）的课型是{type}，不计入心理课的课时和主题"
+                                         "（计入的课型：{counted}），网站上的计划不列出它"),
+    ("R010", "plan-periods-short", W, "计划共 {periods} 课时；区里要求{grade}每学期至少 {minimum} 课时，"
+                                      "还差 {shortfall} 课时"),
+    ("R011", "plan-topic-missing", W, "计划里没有必修主题“{topic}”{available}"),
+    ("R012", "plan-one-grade", E, "{field}只能写一个年级，而这里写了 {found}；每个年级各写一份计划"),
+    ("R013", "plan-file-ignored", W, "推荐计划目录里只读取 YAML 文件（扩展名 .yml，每个文件一份计划）；"
+                                     "这个文件没有被读取"),
     # C: coverage and periods
     ("C001", "coverage-gap", E, "覆盖缺口：{cell}没有已发布的教案"),
     ("C002", "periods-short", W, "课时不足：{grade}上学期 {first} 课时 + 下学期 {second} 课时 + "
