@@ -372,3 +372,44 @@ def test_the_gate_reads_inside_a_zip(tmp_path):
     (site / "materials.zip").write_bytes(b"PK\x03\x04 not a zip")
     [broken] = Gate(privacy_guard(tmp_path, Settings()), tmp_path, []).check(site, set(), set())
     assert re.search("materials.zip", broken.path)
+
+
+# --- on the demo, in Chromium ------------------------------------------------------------
+
+
+def test_searching_for_peer_counsellors_finds_their_training(browser, demo_url):
+    from conftest import search
+
+    page = browser.new_page()
+    page.goto(f"{demo_url}lessons/")
+    found = search(page, "心理委员")
+    items = [url for url in found if "#" not in url]
+    # the 心理委员培训 lessons and the training modules for 心理委员 are items of the demo
+    library = load_library(Path(__file__).resolve().parent.parent, {})
+    expected = {f"/lessons/{e.slug}/" for e in library.lessons.published if e.meta["type"] == "心理委员培训"}
+    expected |= {f"/training/{e.slug}/" for e in library.training.published if "心理委员" in e.meta["audience"]}
+    assert expected and expected <= set(items[:10]), (sorted(expected), items[:10])
+    page.close()
+
+
+def test_training_page_and_download_box_fit_a_phone(browser, demo_url):
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    for path in ("training/", "training/audience/committee/", "activities/",
+                 "lessons/after-the-exam/"):
+        page.goto(f"{demo_url}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+    box = page.locator("section.xinyu-downloads")
+    assert box.locator("a[download]").first.inner_text() == "试卷诊断书学习单"
+    page.close()
+
+
+def test_only_a_generated_page_may_carry_tool_data(tmp_path):
+    """A tool page embeds its data as <script type="application/json">; the
+    same element in a page built from a contribution is refused."""
+    gate = Gate(privacy_guard(tmp_path, Settings()), tmp_path, [])
+    html = ('<article class="md-content__inner"><script type="application/json" '
+            'id="xinyu-plan-data">{"a":1}</script></article>')
+    assert gate.read_html(html, generated=True)[0] == []
+    assert gate.read_html(html, generated=False)[0] == ["页面内容中的 <script> 元素"]
+    other = html.replace('type="application/json"', 'type="module"')
+    assert gate.read_html(other, generated=True)[0] == ["页面内容中的 <script> 元素"]

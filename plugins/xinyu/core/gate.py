@@ -63,6 +63,16 @@ _ACTIVE = frozenset({"script", "style", "iframe", "frame", "frameset", "object",
                      "template", "portal", "noscript"})
 # Allowed on pages built only from escaped values (filters, the order form).
 _FORM_TAGS = frozenset({"form", "input", "textarea", "select"})
+
+
+def _is_tool_data(tag: str, values: dict[str, str | None]) -> bool:
+    """A tool page's data (tools.py): JSON that never runs, written by
+    tools.script_json so no value can close the element; its text is read
+    like any other."""
+    return tag == "script" and values.get("type") == "application/json" \
+        and re.fullmatch(r"xinyu-[a-z0-9-]+-data", values.get("id") or "") is not None
+
+
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data",
                              "poster", "background", "srcset", "cite"})
 _BAD_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data|livescript)\s*:", re.I)
@@ -105,7 +115,8 @@ class _Reader(HTMLParser):
             self.content_depth += 1
         elif tag == "article" and "md-content__inner" in (values.get("class") or ""):
             self.content_depth = 1
-        if self.content_depth and tag in _ACTIVE and (self.contributed or tag not in _FORM_TAGS):
+        if self.content_depth and tag in _ACTIVE and (self.contributed or tag not in _FORM_TAGS) \
+                and not (not self.contributed and _is_tool_data(tag, values)):
             self.page.unsafe.append(f"页面内容中的 <{tag}> 元素")
         for name, value in attrs:
             value = value or ""
