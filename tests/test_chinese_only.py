@@ -21,7 +21,8 @@ ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
 # Anywhere: what Chinese writing itself uses. UI strings never go here: fix the
 # template or the plugin instead.
 ALLOWED = {
-    "PDF", "PPT", "Word", "Excel", "QQ", "Atom",  # formats and programs, as teachers name them
+    "PDF", "PPT", "Word", "Excel", "QQ", "Atom", "CSV",  # formats and programs, as teachers name them
+    "KB", "MB",  # file sizes in the 下载 box, as every Chinese download page writes them
     "ICP",  # 备案号, e.g. 赣ICP备12345678号 in the footer
     # Written by the demo's authors: names of methods taught in the lessons.
     "ABC",  # 情绪ABC理论
@@ -39,6 +40,7 @@ GUIDE_ALLOWED = {
     "check", "new", "allow", "phone",
     # front-matter keys and values named in the field descriptions and messages
     "status", "published", "draft", "open", "paused", "consent", "true", "grades", "code",
+    "type", "day", "month",  # lesson types; activity keys such as day-0525, month-05
     "emotion", "representative", "innovative", "practical",
     "parents", "families", "students", "teachers", "lecture", "workshop", "online", "group",
     # file names, paths and examples in the messages

@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import REPO, Build, Library
+from xinyu.core.library import load_library
 
 A = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
@@ -118,8 +119,9 @@ def test_demo_updates_page_lists_every_kind_by_month(demo_build):
     keys = [tuple(int(n) for n in re.findall(r"\d+", m)) for m in months]
     assert keys == sorted(keys, reverse=True)
     lines = [li.get_text(" ", strip=True) for li in article.select("li")]
-    assert len(lines) == 85  # 57 lessons, 10 cases, 18 courses
-    for label in ("教案", "家庭教育案例", "点单课程"):
+    library = load_library(REPO, {})
+    assert len(lines) == sum(len(r.published) for r in library.kinds)  # every published entry
+    for label in ("教案", "家庭教育案例", "点单课程", "培训模块"):
         assert any(line.startswith(f"{label} ·") for line in lines), label
     days = [t["datetime"] for t in article.select("li time")]
     assert days == sorted(days, reverse=True)
