@@ -157,6 +157,8 @@ def test_catalogue_json_is_valid_and_public(menu):
     assert courses["emotions"]["audience_label"] == "一至三年级家长"
     assert courses["emotions"]["url"] == "courses/emotions/"
     assert courses["puberty"]["capacity"] is None
+    # one session each; periods from 90 minutes (one per 45), counted by the parents' school
+    assert {(c["sessions"], c["periods"], c["total_periods"]) for c in courses.values()} == {(1, 2, 2)}
     assert {key: c["code"] for key, c in courses.items()} == {
         "emotions": "JZ-01", "phones": "JZ-02", "puberty": "KC-KTB7", "exam": "XS-01",
         "paused": "KC-26RV"}

@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from . import __version__
 from .core.codes import course_code
-from .core.kinds import AUDIENCES, FORMATS
+from .core.kinds import AUDIENCES, FORMATS, course_periods
 from .pages import PageRenderer, entry_uri, lecturer_uri
 
 SCHEMA_VERSION = 1
@@ -38,6 +38,9 @@ def build_catalogue(renderer: PageRenderer, site_name: str,
             "format": meta["format"],
             "format_label": FORMATS[meta["format"]],
             "duration_min": meta["duration_min"],
+            "sessions": meta.get("sessions") or 1,
+            "periods": course_periods(meta),
+            "total_periods": (meta.get("sessions") or 1) * course_periods(meta),
             "capacity": meta.get("capacity"),
             "lead_time_days": meta["lead_time_days"],
             "themes": list(meta["themes"]),

@@ -50,4 +50,7 @@ TOOLS: tuple[Tool, ...] = (
     Tool(key="plan", uri="plan/index.md", template="planner.md.j2", title="学期教学计划",
          section="lessons", data="planner:planner_data", script="planner.js",
          stylesheet="planner.css"),
+    Tool(key="parents-school", uri="parents-school/index.md", template="parents_school.md.j2",
+         title="家长学校", section="courses", data="parents_school:parents_school_data",
+         script="parents-school.js", stylesheet="parents-school.css"),
 )
