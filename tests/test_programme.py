@@ -413,3 +413,13 @@ def test_only_a_generated_page_may_carry_tool_data(tmp_path):
     assert gate.read_html(html, generated=False)[0] == ["页面内容中的 <script> 元素"]
     other = html.replace('type="application/json"', 'type="module"')
     assert gate.read_html(other, generated=True)[0] == ["页面内容中的 <script> 元素"]
+
+
+def test_a_short_page_prints_on_one_sheet(browser, demo_url):
+    """Material's full-height body used to push an empty second A4 sheet out
+    of every printout."""
+    page = browser.new_page()
+    page.goto(f"{demo_url}help/")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    page.close()
