@@ -53,4 +53,7 @@ TOOLS: tuple[Tool, ...] = (
     Tool(key="parents-school", uri="parents-school/index.md", template="parents_school.md.j2",
          title="家长学校", section="courses", data="parents_school:parents_school_data",
          script="parents-school.js", stylesheet="parents-school.css"),
+    Tool(key="submit", uri="submit/index.md", template="submit.md.j2", title="投稿",
+         section="submit", data="submission:submission_data", script="submit.js",
+         stylesheet="submit.css"),
 )
