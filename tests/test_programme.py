@@ -381,7 +381,7 @@ def test_searching_for_peer_counsellors_finds_their_training(browser, demo_url):
     from conftest import search
 
     page = browser.new_page()
-    page.goto(f"{demo_url}lessons/")
+    page.goto(f"{demo_url}/lessons/")
     found = search(page, "心理委员")
     items = [url for url in found if "#" not in url]
     # the 心理委员培训 lessons and the training modules for 心理委员 are items of the demo
@@ -396,7 +396,7 @@ def test_training_page_and_download_box_fit_a_phone(browser, demo_url):
     page = browser.new_page(viewport={"width": 375, "height": 740})
     for path in ("training/", "training/audience/committee/", "activities/",
                  "lessons/after-the-exam/"):
-        page.goto(f"{demo_url}{path}")
+        page.goto(f"{demo_url}/{path}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
     box = page.locator("section.xinyu-downloads")
     assert box.locator("a[download]").first.inner_text() == "试卷诊断书学习单"
@@ -419,7 +419,7 @@ def test_a_short_page_prints_on_one_sheet(browser, demo_url):
     """Material's full-height body used to push an empty second A4 sheet out
     of every printout."""
     page = browser.new_page()
-    page.goto(f"{demo_url}help/")
+    page.goto(f"{demo_url}/help/")
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     page.close()
