@@ -54,9 +54,10 @@ log = logging.getLogger("mkdocs.plugins.xinyu")
 ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"
 STYLESHEET = "assets/xinyu/xinyu.css"
-SCRIPTS = ("assets/xinyu/filter.js", "assets/xinyu/order.js",
-           *(f"assets/xinyu/{tool.script}" for tool in TOOLS))
-TOOL_STYLESHEETS = tuple(f"assets/xinyu/{tool.stylesheet}" for tool in TOOLS if tool.stylesheet)
+SCRIPTS = ("assets/xinyu/filter.js", "assets/xinyu/order.js")
+# A tool's script and stylesheet load on its own page only (on_post_page).
+TOOL_ASSETS = {tool.uri: tuple(f"assets/xinyu/{name}" for name in (tool.script, tool.stylesheet) if name)
+               for tool in TOOLS}
 CATALOGUE, CATALOGUE_SCHEMA = "catalogue.json", "catalogue.schema.json"
 SEARCH_WORKER = f"assets/javascripts/workers/{WORKER_NAME}"  # beside Material's worker
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables")
@@ -119,7 +120,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify(case="lower"))
         # The heading permalink's tooltip (plain text: Material renders it as HTML).
         config.mdx_configs["toc"].setdefault("permalink_title", "本节链接")
-        config.extra_css[0:0] = [STYLESHEET, *TOOL_STYLESHEETS]
+        config.extra_css.insert(0, STYLESHEET)
         config.extra_javascript.extend(SCRIPTS)
         # What theme/partials/copyright.html shows on every page (it escapes each value);
         # a bad value is reported, and fails the build, when the library is loaded.
@@ -230,7 +231,8 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
         # Each entry's materials in one zip, beside its page (the gate reads inside it).
         for bundle in renderer.bundles():
             _add(files, File.generated(config, bundle.uri, content=bundle.data))
-        for asset in (STYLESHEET, *TOOL_STYLESHEETS, *SCRIPTS, SHARE_IMAGE):
+        for asset in (STYLESHEET, *SCRIPTS, *(a for assets in TOOL_ASSETS.values() for a in assets),
+                      SHARE_IMAGE):
             _add(files, File.generated(config, asset,
                                        abs_src_path=str(ASSETS / Path(asset).name)))
         catalogue = build_catalogue(renderer, config.site_name,
@@ -376,6 +378,7 @@ class XinyuPlugin(BasePlugin[XinyuConfig]):
             return None
         output = share_tags(safe_tooltips(output), page, config)
         output = _link_feed(output, get_relative_url(FEED, page.url), config)
+        output = _tool_assets(output, TOOL_ASSETS.get(page.file.src_uri, ()), page.url)
         if _uses_search(config):
             # Material's search dialog has no accessible name; screen readers announce it as 搜索.
             output = output.replace('<div class="md-search" data-md-component="search" role="dialog">',
@@ -500,6 +503,19 @@ def _link_feed(output: str, href: str, config: MkDocsConfig) -> str:
             f'title="{escape_text(config.site_name)} {FEED_TITLE_SUFFIX}" '
             f'href="{escape(href)}">')
     return output.replace("</head>", f"{link}\n</head>", 1)
+
+
+def _tool_assets(output: str, assets: tuple[str, ...], url: str) -> str:
+    """A tool page's stylesheet at the end of <head> (after the theme's and
+    ours) and its script at the end of <body> (after the theme's)."""
+    for asset in assets:
+        href = escape(get_relative_url(asset, url))
+        if asset.endswith(".css"):
+            output = output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
+        else:
+            head, found, tail = output.rpartition("</body>")
+            output = f'{head}<script src="{href}"></script>\n{found}{tail}' if found else output
+    return output
 
 
 def _language(config: MkDocsConfig) -> str:
