@@ -314,6 +314,7 @@ def test_download_box_lists_each_attachment_and_a_zip_of_all(site):
                      ("统计表", "tally.csv", "表格（CSV） · " + items[1][2].split(" · ")[1])]
     zip_link = box.select_one("a.md-button")
     assert zip_link["href"] == "materials.zip" and "全部打包下载（2 个文件" in zip_link.get_text()
+    assert zip_link["download"] == "情绪小怪兽（全部材料）.zip"  # named after the lesson, never overwritten
     with zipfile.ZipFile(out / "lessons/feelings/materials.zip") as bundle:
         assert sorted(bundle.namelist()) == ["feelings-card.txt", "tally.csv"]
         assert bundle.read("tally.csv") == (library.root / "lessons/g1/tally.csv").read_bytes()
@@ -423,3 +424,22 @@ def test_a_short_page_prints_on_one_sheet(browser, demo_url):
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     page.close()
+
+
+def test_the_command_line_speaks_chinese(capsys):
+    from xinyu.cli import main
+
+    for args in (["--help"], ["new", "--help"], ["new", "training", "--help"]):
+        with pytest.raises(SystemExit):
+            main(args)
+        out = capsys.readouterr().out
+        # no English prose: only command names, option names and field keys stay Latin
+        words = set(re.findall(r"[A-Za-z]{3,}", re.sub(r"--?[a-z-]+|\b(?:xinyu|mkdocs|yml|json|"
+                                                       r"JSON|Schema|check|privacy|schemas|new|lesson|case|"
+                                                       r"course|training|folder|slug|root|draft|ROOT|lecture|"
+                                                       r"workshop|online|group|day|month|status|grade)\b", "", out)))
+        assert not words, (args, words)
+        assert out.startswith("用法：")
+    with pytest.raises(SystemExit):
+        main(["chek"])
+    assert "无效的选项 'chek'" in capsys.readouterr().err

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .cli_new import add_new_parser, run_new
+from .cli_text import install as install_chinese
 from .core.config_file import ConfigError, read_site_config, site_settings, xinyu_plugin_config
 from .core.markdown import CJK_RUN
 from .core.library import load_library
@@ -18,33 +19,33 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="xinyu", description="心育课程库 content tools")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    install_chinese()  # argparse's own words (用法、选项、错误) in Chinese
+    parser = argparse.ArgumentParser(prog="xinyu", description="心育课程库的内容工具：检查、新建、隐私名单和编辑器用的 JSON Schema")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
     check = commands.add_parser(
-        "check", help="validate all content and coverage without building the site",
-        description="Validate all content and coverage; exit 0 without errors, 1 with errors.")
+        "check", help="检查全部内容和覆盖情况（不生成网站）",
+        description="检查全部内容和覆盖情况：没有错误时退出码为 0，有错误时为 1。")
     check.add_argument("root", nargs="?", default=".", type=Path,
-                       help="repository root holding mkdocs.yml (default: current folder)")
+                       help="仓库根目录，即 mkdocs.yml 所在的目录（默认：当前目录）")
     check.add_argument("--format", choices=FORMATS, default="text",
-                       help="text (default), json, or github annotations")
-    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+                       help="输出格式：text（默认）、json 或 github（GitHub 注释）")
+    check.add_argument("--strict", action="store_true", help="警告也算错误")
 
-    privacy = commands.add_parser("privacy", help="manage the protected-names list")
-    actions = privacy.add_subparsers(dest="action", required=True, metavar="ACTION")
+    privacy = commands.add_parser("privacy", help="管理受保护的姓名名单")
+    actions = privacy.add_subparsers(dest="action", required=True, metavar="操作")
     add = actions.add_parser(
-        "add-name", help="add a name to the protected list (stored only as a salted hash)",
-        description="Add a name to the protected list. Without NAME (or with -), the name is "
-                    "read from standard input, so it does not enter the shell history.")
-    add.add_argument("name", nargs="?", default="-", help="the name, or - to read standard input")
-    add.add_argument("--root", type=Path, default=Path("."), help="repository root (default: .)")
+        "add-name", help="把一个姓名加入受保护名单（只保存加盐哈希）",
+        description="把一个姓名加入受保护名单。不写姓名（或写 -）时从标准输入读取，"
+                    "这样姓名不会留在命令历史里。")
+    add.add_argument("name", nargs="?", default="-", help="姓名；写 - 表示从标准输入读取")
+    add.add_argument("--root", type=Path, default=Path("."), help="仓库根目录（默认：当前目录）")
 
     schemas = commands.add_parser(
-        "schemas", help="write the JSON Schemas editors use to check front matter and registries",
-        description="Write lesson, case, course, lecturers and collections JSON Schemas, "
-                    "generated from the xinyu settings in ROOT/mkdocs.yml.")
+        "schemas", help="写出编辑器检查头信息和登记文件用的 JSON Schema",
+        description="按 ROOT/mkdocs.yml 中的 xinyu 设置，写出每类内容和登记文件的 JSON Schema。")
     schemas.add_argument("root", nargs="?", default=".", type=Path,
-                         help="repository root holding mkdocs.yml (default: current folder)")
-    schemas.add_argument("--out", type=Path, help=f"folder to write to (default: ROOT/{FOLDER})")
+                         help="仓库根目录，即 mkdocs.yml 所在的目录（默认：当前目录）")
+    schemas.add_argument("--out", type=Path, help=f"写到哪个文件夹（默认：ROOT/{FOLDER}）")
     add_new_parser(commands)
     return parser
 

@@ -52,11 +52,12 @@ def _dest(field: Field) -> str:
 
 
 def add_new_parser(commands: argparse._SubParsersAction) -> None:
+    listed = "、".join(f"{kind.label}（{kind.key}）" for kind in KINDS.values())
     new = commands.add_parser(
-        "new", help="create a new lesson, case or course file that passes xinyu check",
-        description="新建一篇教案（lesson）、家庭教育案例（case）或点单课程（course）。"
+        "new", help="新建一个能通过 xinyu check 的内容文件",
+        description=f"新建一篇{listed}。"
                     "必填项用参数给出；在终端里运行时，缺少的必填项会逐项询问。已有的文件从不覆盖。")
-    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="类别")
     for kind in KINDS.values():
         parser = kinds.add_parser(
             kind.key, help=f"新建一篇{kind.label}",

@@ -92,6 +92,7 @@ class Bundle:
     href: str
     data: bytes
     size: str
+    download: str  # the name it is saved as: the entry's title, so bundles never overwrite each other
 
 
 MATERIALS_ZIP = "materials.zip"  # an archive is never an attachment, so the name is free
@@ -528,7 +529,10 @@ class PageRenderer:
                 bundle.writestr(info, (self.library.root / entry.folder / name).read_bytes())
         data = buffer.getvalue()
         folder = entry_uri(entry).rsplit("/", 1)[0]
-        made = Bundle(f"{folder}/{MATERIALS_ZIP}", MATERIALS_ZIP, data, size_label(len(data)))
+        # A title may hold characters no file system takes in a name.
+        name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", entry.title).strip(" .-")[:80] or entry.slug
+        made = Bundle(f"{folder}/{MATERIALS_ZIP}", MATERIALS_ZIP, data, size_label(len(data)),
+                      f"{name}（全部材料）.zip")
         self._bundles[id(entry)] = made
         return made
 

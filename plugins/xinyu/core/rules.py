@@ -228,12 +228,13 @@ def catalogue_markdown() -> str:
 
 
 _LEVELS = {E: "错误", W: "警告", I: "提示"}
-_MARKDOWN = re.compile(r"[\\`*_\[\]<>#|]")
+_MARKDOWN = re.compile(r"[\\`*_\[\]>#|]")
 
 
 def markdown_text(value: str) -> str:
-    """`value` as literal text inside generated Markdown (a table cell)."""
-    return _MARKDOWN.sub(r"\\\g<0>", value)
+    """`value` as literal text inside generated Markdown (a table cell).
+    Python-Markdown has no backslash escape for `<`: it becomes `&lt;`."""
+    return _MARKDOWN.sub(r"\\\g<0>", value).replace("<", "&lt;")
 
 
 def _example(template: str) -> str:
