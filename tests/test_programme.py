@@ -443,3 +443,34 @@ def test_the_command_line_speaks_chinese(capsys):
     with pytest.raises(SystemExit):
         main(["chek"])
     assert "无效的选项 'chek'" in capsys.readouterr().err
+
+
+def test_hostile_values_in_the_new_pages_stay_text(tmp_path):
+    """A module's title, an activity's name from the configuration and an
+    attachment's link text reach the training, activities and download
+    markup only as text."""
+    hostile = '<img src=x onerror="alert(1)">'
+    library = Library(tmp_path / "repo", plugin={
+        "coverage_check": "off", "periods_check": "off",
+        "activities": [{"key": "fair", "label": f"游园日{hostile}", "month": 4}]})
+    library.lesson("g1/a.md", activities=["fair"], body=lesson_text_body(
+        f"[学习单 {hostile}](sheet.txt) 和 [表](b.csv)"))
+    write(library.root, "lessons/g1/sheet.txt", "学习单。\n")
+    write(library.root, "lessons/g1/b.csv", "a,b\n1,2\n")
+    write(library.root, "training/x.md", training_text(title=f"培训{hostile}", activities=["fair"]))
+    build = library.build()
+    assert build.returncode == 0, build.output
+    assert "[XY-H001] 不安全的 HTML 已删除：<img> 的 onerror 属性" in build.output  # in the body
+    for page in ("training/index.html", "training/x/index.html", "training/audience/committee/index.html",
+                 "activities/index.html", "lessons/a/index.html"):
+        soup = BeautifulSoup((build.site / page).read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article")
+        assert not any(tag.has_attr("onerror") for tag in article.find_all(True)), page
+        if page != "lessons/a/index.html":  # the body may keep a plain <img> (sanitised)
+            assert not article.find("img", src="x"), page
+            assert 'onerror="alert(1)"' in article.get_text(), page  # shown as typed
+    box = BeautifulSoup((build.site / "lessons/a/index.html").read_text(encoding="utf-8"),
+                        "html.parser").select_one("section.xinyu-downloads")
+    labels = [a.get_text() for a in box.select("li a")]
+    assert labels == ["学习单", "表"]  # the link text as a reader sees it, markup left out
+    assert not box.find("img")

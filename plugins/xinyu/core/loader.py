@@ -4,12 +4,15 @@ sorts every file into published, draft or rejected — none is dropped."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
+
+import nh3
 
 from .cache import load_entry_cached
 from .extract import Unreadable, extract_text
@@ -189,8 +192,11 @@ def _labels(body: str, links: dict[str, str]) -> dict[str, str]:
         if target.endswith(".md") or target in labels:
             continue
         found = re.search(r"!?\[([^\]\n]{1,80})\]\(\s*<?" + re.escape(written), body)
-        if found and prose(found[1]).strip():
-            labels[target] = " ".join(re.sub(r"[*_`]", "", prose(found[1])).split())
+        # What a reader sees of the link text: no markup, no Markdown emphasis.
+        text = html.unescape(nh3.clean(prose(found[1]), tags=set())) if found else ""
+        text = " ".join(re.sub(r"[*_`]", "", text).split())
+        if text:
+            labels[target] = text
     return labels
 
 
