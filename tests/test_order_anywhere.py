@@ -190,3 +190,39 @@ def test_without_javascript_there_is_no_bar_and_no_copy_button(browser, order_ur
         page.get_by_role("button", name="复制点单内容").is_hidden()
     assert page.locator('a[href="tel:079188886666"]').is_visible()
     context.close()
+
+
+def test_every_button_of_the_order_is_a_touch_target_on_a_phone(phone):
+    page = phone
+    add(page, "读懂孩子的情绪")
+    add(page, "青春期的孩子")
+    fill_order(page)
+    page.get_by_role("button", name="生成点单").click()
+    expect(page.get_by_role("button", name="复制点单内容")).to_be_visible()
+    heights = page.locator("#xinyu-order button:visible, #xinyu-order .md-button:visible").evaluate_all(
+        "nodes => nodes.map(node => [node.textContent.trim(), node.getBoundingClientRect().height])")
+    assert len(heights) >= 6  # 移除 ×2, 生成点单, 清空点单, 用邮件发送点单, 复制点单内容, 打印点单表
+    assert [(name, height) for name, height in heights if height < 44] == []
+    for button in page.locator("#xinyu-order .xinyu-order__remove").all():
+        assert button.bounding_box()["height"] >= 44
+
+
+def test_an_order_stored_before_the_plan_hand_over_still_loads(phone):
+    """Old stores ({courses}) and stores with a broken plan both load; a
+    series' line says how many sessions it has."""
+    page = phone
+    page.evaluate("localStorage.setItem('xinyu-order', JSON.stringify({courses: ['emotions']}))")
+    page.reload()
+    expect(page.locator(".xinyu-order__courses li")).to_have_count(1)
+    assert page.locator(".xinyu-order__plan").is_hidden()
+    assert page.locator("input[name=school]").input_value() == ""
+    page.evaluate("localStorage.setItem('xinyu-order', JSON.stringify({courses: ['emotions', 'phones'], "
+                  "school: 7, plan: [null, 3, {course: 'nope', session: 1}, {course: 'phones', session: 'x'}, "
+                  "{course: 'emotions', session: 1, date: '<b>'}]}))")
+    page.reload()
+    expect(page.locator(".xinyu-order__courses li")).to_have_count(2)
+    assert page.locator(".xinyu-order__plan").inner_text() == "家长学校计划：第1次 日期待定 【JZ-01】《读懂孩子的情绪》"
+    assert page.locator("input[name=school]").input_value() == ""
+    page.evaluate("localStorage.setItem('xinyu-order', '[1, 2]')")
+    page.reload()
+    expect(page.locator(".xinyu-order__empty")).to_be_visible()

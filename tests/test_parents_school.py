@@ -390,10 +390,89 @@ def test_the_chosen_courses_go_to_the_order_form(browser, school_url):
     page.get_by_role("button", name="把所选课程加入点单").click()
     page.wait_for_url("**/courses/#xinyu-order")
     stored = page.evaluate("JSON.parse(localStorage.getItem('xinyu-order'))")
-    assert stored == {"courses": ["single", "series"]}  # order.js's own format, each course once
+    assert stored["courses"] == ["single", "series"]  # order.js's own format, each course once
+    assert [(p["course"], p["session"], p["date"]) for p in stored["plan"]] == \
+        [("series", 1, ""), ("series", 2, ""), ("series", 3, ""), ("series", 4, ""), ("single", 1, "")]
+    assert "school" not in stored  # no school name typed
     items = page.locator(".xinyu-order__courses li").all_inner_texts()
     assert [item.split("（")[0] for item in items] == ["读懂孩子的情绪", "父母成长课堂"]
     page.close()
+
+
+def test_the_order_keeps_the_series_the_dates_and_the_school(browser, school_url):
+    """The hand-over loses nothing: a series is 共 N 次，每次 M 课时 in the
+    order; the planned dates and the school's name reach the form, the mail,
+    the copied text and the printed sheet (all the same text)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{school_url}/courses/")
+    page.evaluate("localStorage.clear()")
+    page.goto(f"{school_url}/parents-school/#school=%E9%9D%92%E5%B1%B1%E6%B9%96%E5%8C%BA%E7%AC%AC%E4%BA%8C%E5%B0%8F"
+              "%E5%AD%A6&plan=JZ-01.1@2027-03-05,JZ-01.2@2027-03-19,JZ-01.3,JZ-01.4@2027-04-16,JZ-02.1@2027-04-30")
+    assert page.locator("input[name=school]").input_value() == "青山湖区第二小学"
+    page.get_by_role("button", name="把所选课程加入点单").click()
+    page.wait_for_url("**/courses/#xinyu-order")
+    items = page.locator(".xinyu-order__courses li").all_inner_texts()
+    assert len(items) == 2 and "共 4 次，每次 2 课时" in items[0] and "次，每次" not in items[1]
+    assert page.locator("input[name=school]").input_value() == "青山湖区第二小学"
+    assert page.locator("input[name=date]").input_value() == "2027-03-05"  # the first planned date
+    plan = ("家长学校计划：第1次 2027-03-05 【JZ-01】《父母成长课堂》（第 1/4 次）；"
+            "第2次 2027-03-19 【JZ-01】《父母成长课堂》（第 2/4 次）；"
+            "第3次 日期待定 【JZ-01】《父母成长课堂》（第 3/4 次）；"
+            "第4次 2027-04-16 【JZ-01】《父母成长课堂》（第 4/4 次）；"
+            "第5次 2027-04-30 【JZ-02】《读懂孩子的情绪》")
+    assert page.locator(".xinyu-order__plan").inner_text() == plan
+    page.fill("input[name=contact]", "张老师")
+    page.fill("input[name=phone]", "13900001111")
+    page.fill("input[name=participants]", "40")
+    page.get_by_role("button", name="生成点单").click()
+    href = page.locator("a.xinyu-order__mail").get_attribute("href")
+    from urllib.parse import parse_qs, urlsplit
+    body = parse_qs(urlsplit(href).query)["body"][0]
+    assert "1. 【JZ-01】《父母成长课堂》（王芳，讲座，90 分钟，共 4 次，每次 2 课时）" in body
+    assert "2. 【JZ-02】《读懂孩子的情绪》（李明，线上，90 分钟）" in body
+    assert plan in body and "学校 / 班级：青山湖区第二小学" in body and "首选日期：2027-03-05" in body
+    assert plan in page.locator(".xinyu-order-sheet").text_content()  # the printed order sheet
+    # removing the series from the order drops its sessions from the plan too
+    page.get_by_role("button", name="从点单中移除《父母成长课堂》").click()
+    assert page.locator(".xinyu-order__plan").inner_text() == "家长学校计划：第1次 2027-04-30 【JZ-02】《读懂孩子的情绪》"
+    stored = page.evaluate("JSON.parse(localStorage.getItem('xinyu-order'))")
+    assert stored["courses"] == ["single"] and [p["course"] for p in stored["plan"]] == ["single"]
+    page.get_by_role("button", name="清空点单").click()
+    assert page.evaluate("JSON.parse(localStorage.getItem('xinyu-order'))") == {"courses": []}
+    assert page.locator(".xinyu-order__plan").is_hidden()
+    page.close()
+
+
+def test_sorting_by_date_never_puts_a_series_out_of_order(phone, school_url):
+    page = phone
+    # the series' 2nd session is dated before its 1st: sorting keeps 1 before 2 and says so
+    page.goto(f"{school_url}/parents-school/#plan=JZ-01.1@2027-05-06,JZ-01.2@2027-03-04,"
+              "JZ-01.3@2027-05-20,JZ-01.4@2027-06-03,JZ-02.1@2027-04-01")
+    page.get_by_role("button", name="按日期排序").click()
+    assert rows(page) == ["第 1 次 读懂孩子的情绪"] + [f"第 {n} 次 父母成长课堂" for n in range(2, 6)]
+    metas = page.locator(".xinyu-ps__session-meta").all_inner_texts()
+    assert [re.search(r"系列课程第 (\d)/4 次", m).group(1) for m in metas[1:]] == ["1", "2", "3", "4"]
+    assert "系列课程第 2 次的日期早于第 1 次" in metas[2]
+    assert not any("早于" in m or "之前" in m for i, m in enumerate(metas) if i != 2)
+    notice = page.locator(".xinyu-ps__notice").inner_text()
+    assert "系列课程保持原来的次序" in notice and "《父母成长课堂》系列课程第 2 次的日期早于第 1 次" in notice
+    assert "《父母成长课堂》系列课程第 2 次的日期早于第 1 次" in page.locator(".xinyu-ps__verdict").inner_text()
+    assert page.url.endswith("plan=JZ-02.1@2027-04-01,JZ-01.1@2027-05-06,JZ-01.2@2027-03-04,"
+                             "JZ-01.3@2027-05-20,JZ-01.4@2027-06-03")
+    # dates in order: sorted by date, no warning
+    page.get_by_label("第 3 次《父母成长课堂》的计划日期").fill("2027-05-13")
+    page.get_by_role("button", name="按日期排序").click()
+    assert page.locator(".xinyu-ps__notice").inner_text() == "已按日期排序。"
+    assert page.locator(".xinyu-ps__series-warn").count() == 0
+    assert page.locator(".xinyu-ps__verdict").inner_text() == "✓ 达标"
+    # moved by hand: a later session before an earlier one is flagged on its row
+    page.get_by_role("button", name="下移第 2 次《父母成长课堂》").click()
+    warning = page.locator(".xinyu-ps__series-warn")
+    expect(warning).to_have_count(1)
+    assert warning.inner_text() == "（系列课程第 2 次排在第 1 次之前）"
+    assert "系列课程第 2 次排在第 1 次之前" in page.locator(".xinyu-ps__verdict").inner_text()
+    page.get_by_role("button", name="按日期排序").click()  # sorting puts it right again
+    assert page.locator(".xinyu-ps__series-warn").count() == 0
 
 
 def test_offline_copy_plans_and_orders_from_files(browser, demo_build, tmp_path):

@@ -568,3 +568,78 @@ def test_no_serious_accessibility_problems(page, demo_url):
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
                for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], json.dumps(serious, ensure_ascii=False)
+
+
+def test_a_chinese_file_name_is_accepted_as_xinyu_check_accepts_it(browser, demo_url, tmp_path):
+    """The page's file-name rule is the checker's (files.SLUG): a Chinese name
+    is fine; an empty name is suggested from the title."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{demo_url}/submit/")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.locator(where("title")).fill("生命的 意义（投稿）")
+    page.get_by_label("五年级").check()
+    page.locator(where("topic", "select")).select_option(label="情绪调适")
+    page.locator(where("summary")).fill("认识生命的意义。")
+    page.locator(where("section:教学目标", "textarea")).fill("- 珍爱生命。")
+    page.locator(where("section:教学过程", "textarea")).fill("### 一、暖身\n\n分享。")
+    suggest = page.locator(".xinyu-submit__suggest")
+    assert suggest.inner_text() == "用“生命的-意义投稿”作文件名"
+    assert page.locator(where("slug")).get_attribute("placeholder") == "例如 生命的-意义投稿"
+    suggest.click()
+    assert page.locator(where("slug")).input_value() == "生命的-意义投稿" and suggest.is_hidden()
+    page.locator(where("slug")).fill("生命的意义投稿")
+    assert page.locator(".xinyu-submit__count").text_content() == "没有发现问题，可以下载和发送。"
+    assert "小写英文" not in page.locator(".xinyu-submit").inner_text()
+    page.locator(where("slug")).fill("生命 意义")  # a space: the checker's own message
+    assert "不能作为网址" in page.locator(".xinyu-submit__problems").text_content()
+    page.locator(where("slug")).fill("生命的意义投稿")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载文件").click()
+    download = info.value
+    assert download.suggested_filename == "生命的意义投稿.md"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    context.close()
+    library = Library(tmp_path / "repo", plugin={"coverage_check": "off", "periods_check": "off"})
+    library.write(download.suggested_filename, text)
+    check = library.check()
+    assert check.returncode == 0 and "[XY-" not in check.stdout, check.stdout
+    build = library.build("--strict")
+    assert build.returncode == 0, build.output
+    assert "认识生命的意义" in build.html("lessons/生命的意义投稿/index.html")
+
+
+def test_the_page_and_the_checker_accept_the_same_file_names(page_data):
+    from xinyu.core.files import SLUG
+    assert page_data["slug"]["pattern"] == SLUG.pattern and "page_pattern" not in page_data["slug"]
+    assert re.fullmatch(f"[{page_data['slug']['chars']}]+", "生命的意义abc09")
+
+
+def test_choice_controls_have_form_help_not_the_yaml_help(page_data, page):
+    """Under a drop-down or check boxes the help speaks of the form, not of
+    the YAML keys the control hides; a free-text field keeps its help."""
+    for kind in page_data["kinds"]:
+        fields = [f for field in kind["fields"] for f in (field.get("fields") or [field])]
+        for field in fields:
+            choice = field["type"].get("choices") or (field.get("reference") or {}).get("keys")
+            if choice:
+                assert "form_help" in field, (kind["key"], field["path"])
+                assert not re.search(r"[A-Za-z]{2,}|\.yml|键", field["form_help"]), (kind["key"], field["path"])
+    lesson = {f["name"]: f for f in page_data["kinds"][0]["fields"]}
+    assert lesson["status"]["form_help"] == "选“草稿”时不发布。"
+    assert lesson["showcase"]["fields"][0]["form_help"] == submission.REFERENCE_HELP
+    page.reload()
+
+    def help_of(name: str) -> str:
+        box = page.locator(f".xinyu-submit__field[data-where='{name}'] .xinyu-submit__help")
+        return box.inner_text() if box.count() else ""
+
+    assert help_of("status") == "选“草稿”时不发布。"
+    assert "published" not in page.locator(".xinyu-submit__fields").inner_text()
+    assert help_of("showcase.collection") == "从已登记的选项中选择。"
+    assert "collections.yml" not in page.locator(".xinyu-submit__fields").inner_text()
+    assert help_of("title") == kinds.LESSON.field("title").help  # free text: the field's own help
+    page.locator(".xinyu-submit__kinds label", has_text="点单课程").click()
+    assert help_of("format") == "" and help_of("audience") == ""
+    assert help_of("lecturer") == "从已登记的选项中选择。"

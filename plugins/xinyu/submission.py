@@ -29,6 +29,7 @@ from .core.collections import collections_path
 from .core.config_file import ConfigError, read_site_config
 from .core.fields import (ActivityKeys, Choice, Choices, Consent, Date, Grades, Integer, Semester,
                           Text, TextList, TopicKey, Url, YearMonth)
+from .core.files import _NAME_CHARS as NAME_CHARS
 from .core.files import RESERVED_SLUGS, SLUG
 from .core.kinds import BY_KEY
 from .core.markdown import CJK
@@ -73,9 +74,16 @@ FORM_HELP: dict[type, str] = {
     Consent: "只有监护人书面同意已经存档时才勾选；编辑会核对。没有同意时请把状态设为草稿。",
 }
 
-# The file name the page asks for: stricter than the checker's (files.SLUG,
-# which also allows Chinese), so it survives e-mail, downloads and URLs.
-PAGE_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+# What the form says under a choice field's drop-down instead of the help
+# written for the YAML (which lists the English keys the drop-down hides):
+# what the choice does, or nothing. A field that names a registry key gets
+# REFERENCE_HELP when the page lists the registered keys.
+CHOICE_HELP: dict[str, str] = {
+    "status": "选“草稿”时不发布。",
+    "type": "团辅活动、主题班会、心理委员培训的正文写“活动目标”“活动过程”。",
+    "subject": "只有类型为“学科渗透”时选择，且必须选择。",
+}
+REFERENCE_HELP = "从已登记的选项中选择。"
 
 # The privacy detectors the page runs (plain regular expressions, copied
 # from core/privacy.py), and the normalisation steps it copies from
@@ -144,8 +152,12 @@ def field_data(field: Field, settings: Settings, prefix: str = "",
     data["type"] = TYPES[type(field.type)](field.type, field, settings)
     if type(field.type) in FORM_HELP:
         data["form_help"] = FORM_HELP[type(field.type)]
+    elif isinstance(field.type, Choice):
+        data["form_help"] = CHOICE_HELP.get(field.name, "")
     if references and name in references:
         data["reference"] = references[name]
+        if references[name]["keys"]:  # a drop-down of the registered keys
+            data["form_help"] = REFERENCE_HELP
     return data
 
 
@@ -306,7 +318,9 @@ def submission_data(renderer: "PageRenderer") -> dict[str, Any]:
                         "severity": RULES[key].severity.value}
                   for key in CLIENT_RULES},
         "privacy": privacy_data(settings),
-        "slug": {"pattern": SLUG.pattern, "page_pattern": PAGE_SLUG,
+        # The file name: exactly the checker's rule (files.SLUG, Chinese allowed);
+        # "chars" are the characters it allows, for the name suggested from the title.
+        "slug": {"pattern": SLUG.pattern, "chars": NAME_CHARS,
                  "reserved": sorted(RESERVED_SLUGS), "what": "文件名"},
         "scaffold_hint": SCAFFOLD_HINT,
         "submit_email": settings.submit_email or "",

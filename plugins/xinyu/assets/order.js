@@ -1,7 +1,9 @@
 /* xinyu: ordering courses from the menu (点单), without a server.
  *
- * The chosen course ids (file names) survive a reload in localStorage;
- * nothing else is stored. A person reads a course by its number (课程编号,
+ * The chosen course ids (file names) survive a reload in localStorage, with
+ * what the parents' school page (parents-school.js) hands over: its plan's
+ * sessions and dates and the school's name; no contact details are stored.
+ * A series reads 共 N 次，每次 M 课时 (data-sessions, data-periods). A person reads a course by its number (课程编号,
  * data-course-code, e.g. JZ-01) and title, never by its file name. The order becomes a mailto: link and a printable order sheet; the
  * contact's phone number leaves the browser only inside that e-mail (or the
  * same text copied to the clipboard, for WeChat, where there is no mail app).
@@ -11,22 +13,75 @@
 
   var KEY = "xinyu-order";
 
-  function load() {
+  // The stored order: {courses: [ids]}, and, when the parents' school page
+  // (parents-school.js) handed its plan over, also {school: "…", plan:
+  // [{course, session, date}]}. Older stores hold only the courses.
+  function stored() {
     try {
       var data = JSON.parse(window.localStorage.getItem(KEY) || "{}");
-      return Array.isArray(data.courses) ? data.courses : [];
+      return data && typeof data === "object" && !Array.isArray(data) ? data : {};
     } catch (error) {
-      return [];
+      return {};
     }
   }
 
+  function load() {
+    var data = stored();
+    return Array.isArray(data.courses) ? data.courses : [];
+  }
+
+  // The courses chosen; the plan keeps only the sessions of courses still chosen.
   function save(ids) {
+    var data = stored();
+    data.courses = ids;
+    if (Array.isArray(data.plan)) {
+      data.plan = data.plan.filter(function (item) { return item && ids.indexOf(item.course) !== -1; });
+    }
+    if (!ids.length || !Array.isArray(data.plan) || !data.plan.length) delete data.plan;
+    if (!ids.length) delete data.school;
     try {
-      window.localStorage.setItem(KEY, JSON.stringify({ courses: ids }));
+      window.localStorage.setItem(KEY, JSON.stringify(data));
     } catch (error) { /* private mode: the order lives as long as the page */ }
   }
 
+  function storedSchool() {
+    var school = stored().school;
+    return typeof school === "string" ? school.slice(0, 60) : "";
+  }
+
+  // The parents' school plan's sessions of the chosen courses, in its order.
+  function storedPlan(chosen) {
+    var plan = stored().plan;
+    var byId = {};
+    chosen.forEach(function (course) { byId[course.id] = course; });
+    return (Array.isArray(plan) ? plan : []).filter(function (item) {
+      return item && byId[item.course] && Number(item.session) >= 1;
+    }).map(function (item) {
+      return { course: byId[item.course], session: Number(item.session),
+        date: typeof item.date === "string" && parseDate(item.date) ? item.date : "" };
+    });
+  }
+
+  // 家长学校计划：第1次 2027-03-05【JZ-01】《父母成长课堂》（第 1/3 次）；第2次 日期待定……
+  function planText(plan) {
+    if (!plan.length) return "";
+    return "家长学校计划：" + plan.map(function (item, index) {
+      var course = item.course;
+      return "第" + (index + 1) + "次 " + (item.date || "日期待定") + " " + named(course) +
+        (course.sessions > 1 ? "（第 " + item.session + "/" + course.sessions + " 次）" : "");
+    }).join("；");
+  }
+
+  // 共 3 次，每次 2 课时: what a series adds to a course's line.
+  function seriesText(sessions, periods) {
+    return sessions > 1 ? "共 " + sessions + " 次" + (periods ? "，每次 " + periods + " 课时" : "") : "";
+  }
+
   function courseInfo(element) {
+    var sessions = Number(element.getAttribute("data-sessions") || 1) || 1;
+    var periods = Number(element.getAttribute("data-periods") || 0) || 0;
+    var meta = element.getAttribute("data-course-meta") || "";
+    var series = seriesText(sessions, periods);
     return {
       id: element.getAttribute("data-course-id"),
       code: element.getAttribute("data-course-code") || "",
@@ -34,7 +89,9 @@
       status: element.getAttribute("data-course-status"),
       leadDays: Number(element.getAttribute("data-lead-days") || 0),
       capacity: Number(element.getAttribute("data-capacity") || 0),
-      meta: element.getAttribute("data-course-meta") || ""
+      sessions: sessions,
+      periods: periods,
+      meta: meta + (series ? (meta ? "，" : "") + series : "")
     };
   }
 
@@ -114,6 +171,8 @@
     chosen.forEach(function (course, index) {
       lines.push((index + 1) + ". " + named(course) + "（" + course.meta + "）");
     });
+    var plan = planText(storedPlan(chosen));
+    if (plan) lines.push(plan);
     lines.push("", "学校 / 班级：" + fields.school.trim(), "联系人：" + fields.contact.trim(),
       "联系电话：" + fields.phone.trim(), "首选日期：" + fields.date,
       "备选日期：" + (fields.date2 || "无"), "预计参加人数：" + fields.participants,
@@ -140,6 +199,14 @@
     var copied = panel.querySelector(".xinyu-order__copied");
     var copyText = panel.querySelector(".xinyu-order__copytext");
     var text = "";
+    // The parents' school plan handed over (parents-school.js), shown under the courses.
+    var planLine = panel.querySelector(".xinyu-order__plan");
+    if (!planLine) {
+      planLine = document.createElement("p");
+      planLine.className = "xinyu-order__plan";
+      planLine.hidden = true;
+      list.parentNode.insertBefore(planLine, list.nextSibling);
+    }
 
     function chosen() {
       return load().filter(function (id) {
@@ -178,6 +245,9 @@
         list.appendChild(item);
       });
       empty.hidden = items.length > 0;
+      var planned = planText(storedPlan(items));
+      planLine.textContent = planned;
+      planLine.hidden = !planned;
       result.hidden = true;
       resetCopy();
     }
@@ -280,6 +350,12 @@
       messages.textContent = "";
       update();
     });
+    // What the parents' school page handed over fills what is still empty.
+    if (!form.elements.school.value && storedSchool()) form.elements.school.value = storedSchool();
+    if (!form.elements.date.value) {
+      var first = storedPlan(chosen()).filter(function (item) { return item.date; })[0];
+      if (first) form.elements.date.value = first.date;
+    }
     panel.hidden = false;
     return render;
   }

@@ -8,15 +8,16 @@
  * (#school=…&year=…&term=…&grade=…&plan=JZ-01.1@2027-03-05,JZ-01.2), so a
  * reload keeps it and a link shares it; a link's plan wins over the stored
  * one. "把所选课程加入点单" adds the plan's open courses to order.js's own
- * storage ("xinyu-order": {courses: [course ids]}) and opens the menu's
- * order form. Every value from the content reaches the page as text
+ * storage ("xinyu-order": {courses: [course ids]}, with the plan's sessions
+ * and dates, {plan: [{course, session, date}]}, and the school's name,
+ * {school}) and opens the menu's order form. Every value from the content reaches the page as text
  * (textContent, attributes), never as HTML.
  */
 (function () {
   "use strict";
 
   var KEY = "xinyu-parents-school";
-  var ORDER_KEY = "xinyu-order";  // order.js: {courses: [ids]}
+  var ORDER_KEY = "xinyu-order";  // order.js: {courses: [ids], plan: [...], school: "…"}
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var BLANK = "＿＿＿＿＿＿＿＿";
 
@@ -283,6 +284,33 @@
       return state.items.some(function (item) { return item.course === course.slug; });
     }
 
+    // What is wrong with a series' order in the plan: a later session placed
+    // before an earlier one, or dated before it. One text per problem row
+    // (by index), and the list for the status line.
+    function seriesWarnings() {
+      var warnings = {};
+      state.items.forEach(function (item, index) {
+        var course = bySlug[item.course];
+        if (course.sessions < 2) return;
+        state.items.forEach(function (other, at) {
+          if (other.course !== item.course || other.session >= item.session || warnings[index]) return;
+          if (at > index) {
+            warnings[index] = "系列课程第 " + item.session + " 次排在第 " + other.session + " 次之前";
+          } else if (item.date && other.date && item.date < other.date) {
+            warnings[index] = "系列课程第 " + item.session + " 次的日期早于第 " + other.session + " 次";
+          }
+        });
+      });
+      return warnings;
+    }
+
+    function seriesProblems() {
+      var warnings = seriesWarnings();
+      return Object.keys(warnings).map(function (index) {
+        return "《" + bySlug[state.items[index].course].title + "》" + warnings[index];
+      });
+    }
+
     function seriesNote(course, session) {
       return course.sessions > 1 ? "系列课程第 " + session + "/" + course.sessions + " 次" : "";
     }
@@ -427,6 +455,7 @@
     }
 
     function renderPlan() {
+      var warnings = seriesWarnings();
       list.textContent = "";
       empty.hidden = state.items.length > 0;
       state.items.forEach(function (item, index) {
@@ -452,6 +481,9 @@
           });
         if (!fits(course)) {
           meta.appendChild(make("span", "xinyu-ps__warn", "（不适合所选" + (state.grade ? "年级" : "学段") + "）"));
+        }
+        if (warnings[index]) {
+          meta.appendChild(make("span", "xinyu-ps__warn xinyu-ps__series-warn", "（" + warnings[index] + "）"));
         }
         row.appendChild(meta);
 
@@ -502,7 +534,8 @@
       var total = counted();
       totals.textContent = "本学期：" + total.sessions + " 次 / " + total.periods + " 课时";
       var result = verdictText(total);
-      verdict.textContent = result;
+      var problems = seriesProblems();
+      verdict.textContent = result + (problems.length ? (result ? "；" : "") + problems.join("；") : "");
       status.classList.toggle("xinyu-ps__status--ok", result === "✓ 达标");
       status.classList.toggle("xinyu-ps__status--short", result !== "" && result !== "✓ 达标");
     }
@@ -580,13 +613,31 @@
       window.print();
     });
 
+    // By date, undated last, but a series' sessions never change their own
+    // order: each step takes the earliest of the sessions whose series'
+    // earlier sessions are already placed.
     root.querySelector(".xinyu-ps__sort").addEventListener("click", function () {
-      var dated = state.items.filter(function (item) { return item.date; });
-      var undated = state.items.filter(function (item) { return !item.date; });
-      dated.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
-      state.items = dated.concat(undated);
-      say(undated.length && dated.length ? "已按日期排序，没有填日期的排在最后。" : dated.length ? "已按日期排序。"
-        : "还没有填写日期。");
+      var rest = state.items.map(function (item, index) { return { item: item, index: index }; });
+      var sorted = [];
+      var dated = state.items.some(function (item) { return item.date; });
+      var undated = state.items.some(function (item) { return !item.date; });
+      while (rest.length) {
+        var best = -1;
+        rest.forEach(function (entry, at) {
+          var blocked = rest.some(function (other) {
+            return other.item.course === entry.item.course && other.item.session < entry.item.session;
+          });
+          if (blocked) return;
+          if (best === -1) { best = at; return; }
+          var a = entry.item.date || "9999-99-99", b = rest[best].item.date || "9999-99-99";
+          if (a < b || (a === b && entry.index < rest[best].index)) best = at;
+        });
+        sorted.push(rest.splice(best, 1)[0].item);
+      }
+      state.items = sorted;
+      var problems = seriesProblems();
+      say((undated && dated ? "已按日期排序，没有填日期的排在最后。" : dated ? "已按日期排序。" : "还没有填写日期。") +
+        (problems.length ? "系列课程保持原来的次序：" + problems.join("；") + "，请检查日期。" : ""));
       update(true);
     });
 
@@ -630,11 +681,17 @@
         return;
       }
       var stored = readJSON(ORDER_KEY);
-      var already = stored && Array.isArray(stored.courses) ? stored.courses.filter(function (id) {
+      if (!stored || typeof stored !== "object" || Array.isArray(stored)) stored = {};
+      var already = Array.isArray(stored.courses) ? stored.courses.filter(function (id) {
         return typeof id === "string";
       }) : [];
       ids.forEach(function (id) { if (already.indexOf(id) === -1) already.push(id); });
-      writeJSON(ORDER_KEY, { courses: already });
+      stored.courses = already;
+      // The plan's sessions and dates, and the school, for the order form to show and send.
+      stored.plan = state.items.filter(function (item) { return bySlug[item.course].orderable; })
+        .map(function (item) { return { course: item.course, session: item.session, date: item.date }; });
+      if (state.school.trim()) stored.school = state.school.trim();
+      writeJSON(ORDER_KEY, stored);
       if (orderLink) window.location.href = orderLink.href;
       else say("已把 " + ids.length + " 门课程加入点单，请到课程菜单填写点单表。");
     });

@@ -693,24 +693,32 @@
     }
     this.sectionsOf = sectionsOf;
 
-    // The file name: the checker's rule (files.SLUG, reserved names), then
-    // the page's own, stricter one (ASCII lower case and '-').
+    // The file name: exactly the checker's rule (files.SLUG, which allows
+    // Chinese; reserved names), then the names already on the site.
     var slugRule = new RegExp("^(?:" + data.slug.pattern + ")$", "u");
-    var pageRule = new RegExp("^(?:" + data.slug.page_pattern + ")$");
+    var notAllowed = new RegExp("[^" + data.slug.chars + "_-]+", "gu");
     this.slugProblems = function (kind, slug) {
       var what = data.slug.what;
-      if (!slug) return [{ where: "slug", severity: "error", message: "请填写文件名：用小写英文字母、数字和“-”，例如 feelings-weather-report" }];
+      if (!slug) return [{ where: "slug", severity: "error", message: "请填写文件名：可以用中文、英文字母、数字和“-”，例如 情绪天气预报 或 feelings-weather-report" }];
       if (data.slug.reserved.indexOf(slug.toLowerCase()) !== -1) return [problem("name-reserved", { what: what, name: slug }, "slug")];
       if (!slugRule.test(slug)) return [problem("name-invalid", { what: what, name: slug }, "slug")];
-      if (!pageRule.test(slug)) {
-        return [{ where: "slug", severity: "error",
-                  message: "本页生成的文件名只用小写英文字母、数字和“-”（不能以“-”开头或结尾，也不能有两个“-”相连），例如 feelings-weather-report" }];
-      }
       if (kind.existing.indexOf(slug.toLowerCase()) !== -1) {
         return [{ where: "slug", severity: "error",
                   message: "网站上已经有文件名为“" + slug + "”的" + kind.label + "（文件名就是网页地址）；请换一个" }];
       }
       return [];
+    };
+    // A file name made from the title (情绪天气预报（投稿） -> 情绪天气预报投稿)
+    // that the rule above accepts and the site does not have yet; "" if none.
+    this.suggestSlug = function (kind, title) {
+      var name = String(title || "").trim().replace(/\s+/g, "-").replace(notAllowed, "")
+        .replace(/[A-Z]+/g, function (letters) { return letters.toLowerCase(); })
+        .replace(/-{2,}/g, "-").replace(/^[_-]+/, "");
+      name = Array.from(name).slice(0, 90).join("").replace(/[_-]+$/, "");
+      if (!name || !slugRule.test(name) || data.slug.reserved.indexOf(name) !== -1) return "";
+      var candidate = name;
+      for (var n = 2; kind.existing.indexOf(candidate.toLowerCase()) !== -1; n += 1) candidate = name + "-" + n;
+      return candidate;
     };
   }
 
@@ -806,6 +814,7 @@
     var touched = {};
     var showAll = false;
     var result = null;
+    var suggest = null;  // the button that fills in the file name made from the title
     var controls = {};  // where (field path, "section:…", "body", "slug") -> its control element
     var messages = {};  // where -> its message element
     var undo = null;
@@ -863,7 +872,8 @@
 
     function fieldControl(field, draft) {
       var type = field.type, raw = draft.values[field.path], control;
-      var help = field.form_help || field.help;
+      // Under a drop-down or check boxes, the form's own help (or none), not the YAML's.
+      var help = Object.prototype.hasOwnProperty.call(field, "form_help") ? field.form_help : field.help;
       function set(value) { draft.values[field.path] = value; touch(field.path); update(); }
       var options = type.choices || (field.reference && field.reference.keys.length ? field.reference.keys : null);
       if (type.type === "grades" || type.type === "choices" || type.type === "activities") {
@@ -970,13 +980,24 @@
       body.appendChild(wrap("body", "其他内容（选填）",
         "其余的小节写在这里，每节用“## 小节名”开头，如“## 教学准备”。提到学生时一律用化名。", rest, false, false));
       fieldsBox.appendChild(el("h2", { "class": "xinyu-submit__heading" }, "文件名"));
-      var slug = el("input", { type: "text", autocomplete: "off", spellcheck: "false", autocapitalize: "off", inputmode: "url" });
+      var slug = el("input", { type: "text", autocomplete: "off", spellcheck: "false", autocapitalize: "off" });
       slug.value = draft.slug;
       slug.addEventListener("input", function () { draft.slug = slug.value; update(); });
       slug.addEventListener("change", function () { touch("slug"); update(); });
       var slugBox = wrap("slug", "文件名（不带 .md）",
-        "文件名就是网页地址：用小写英文字母、数字和“-”，例如 feelings-weather-report。文件会放在仓库的 " +
+        "文件名就是网页地址：可以用中文、英文字母、数字和“-”，例如 情绪天气预报 或 feelings-weather-report。文件会放在仓库的 " +
         kind.folder + "/ 文件夹里。", slug, true, false);
+      suggest = el("button", { type: "button", "class": "md-button xinyu-submit__suggest", hidden: "" });
+      suggest.addEventListener("click", function () {
+        var name = model.suggestSlug(kinds[current], draftOf(current).values.title);
+        if (!name) return;
+        slug.value = name;
+        draft.slug = name;
+        touch("slug");
+        update();
+        slug.focus();
+      });
+      slugBox.appendChild(suggest);
       fieldsBox.appendChild(slugBox);
       Array.prototype.forEach.call(kindBox.querySelectorAll("input"), function (input) {
         input.checked = input.value === current;
@@ -1050,6 +1071,13 @@
       root.classList.toggle("xinyu-submit--blocked", errors.length > 0);
       blocked.textContent = errors.length ? "还有 " + errors.length + " 个错误，改好后才能下载、复制和发送（见上面的检查结果）。" : "";
       updateLinks(kind, path, slug);
+      // an empty file name: the one made from the title, on a button
+      var suggested = slug ? "" : model.suggestSlug(kind, draft.values.title);
+      if (suggest) {
+        suggest.hidden = !suggested;
+        suggest.textContent = suggested ? "用“" + suggested + "”作文件名" : "";
+      }
+      if (controls.slug) controls.slug.placeholder = suggested ? "例如 " + suggested : "";
     }
 
     function title() {
