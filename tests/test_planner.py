@@ -5,6 +5,7 @@ the planner in Chromium on the demo and on the small library."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -350,7 +351,7 @@ def test_hostile_titles_and_notes_stay_text(context, small_url):
     assert _rows(page)[0] == ("第 1 周", HOSTILE)
     assert page.locator(".xinyu-plan__table a").first.inner_text() == HOSTILE
     assert page.locator(".xinyu-plan img, .xinyu-plan script").count() == 0
-    assert "链接中有 1 节课不在五年级2026—2027学年第二学期的可选教案中，已略去：nope。" in \
+    assert "链接中有 1 节课不能排进五年级2026—2027学年第二学期的计划，已略去：nope（教案库中没有这篇教案）。" in \
         page.inner_text(".xinyu-plan__notice")
     assert _slugs(page) == ["hostile", None, "emotion-show"]  # the link is rewritten without it
     recommended = page.locator(".xinyu-plan__rec")
@@ -430,10 +431,15 @@ def test_editing_updates_totals_and_survives_reload_and_links(context, demo_url,
     # move it up into week 1
     page.locator(".xinyu-plan__table tbody tr").nth(1).locator(".xinyu-plan__up").click()
     assert _slugs(page)[:2] == [first, None]
-    # add a lesson to the empty slot: the add button focuses its select
+    # add a lesson to the empty slot: the add button says so, focuses its select and tells
+    assert page.inner_text(".xinyu-plan__add") == "添加一节（排在空着的第 3 周）"
+    rows_before = page.locator(".xinyu-plan__table tbody tr").count()
     page.click(".xinyu-plan__add")
     focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
     assert focused == "第 3 周：安排一节课"
+    assert page.locator(".xinyu-plan__table tbody tr").count() == rows_before
+    assert page.inner_text(".xinyu-plan__notice") == "第 3 周还没有安排课，新的一节排在这一周：请在这一行选择一节课。"
+    assert page.get_attribute(".xinyu-plan__notice", "role") == "status"
     page.locator(".xinyu-plan__table tbody tr").nth(1).locator("select").select_option(second)
     edited = _slugs(page)
     assert edited[:2] == [first, second] and _sum(page) == "共 8 课时 / 区定最低 8 课时 ✓"
@@ -548,3 +554,134 @@ def test_no_serious_accessibility_violations(context, demo_url):
     # every control is labelled, every button is a button
     assert page.locator(".xinyu-plan select:not([aria-label])").count() == 2  # the two in <label>s
     assert page.locator(".xinyu-plan button:not([type=button])").count() == 0
+
+
+# --- acceptance fixes: other semester, 添加一节, dropped lessons, one A4 sheet --------------
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def _options(select) -> tuple[list[str], dict[str, list[str]]]:
+    """A selector's options outside any group, and those of each <optgroup>."""
+    return select.evaluate("""select => [
+        [...select.children].filter(o => o.tagName === 'OPTION' && o.value).map(o => o.value),
+        Object.fromEntries([...select.querySelectorAll('optgroup')].map(g =>
+            [g.label, [...g.children].map(o => o.value)]))]""")
+
+
+def test_other_semester_lessons_are_offered_apart_and_warned(context, demo_url, demo_build):
+    data = _data(demo_build.html("plan/index.html"))
+    autumn = [l["slug"] for l in data["lessons"] if 4 in l["grades"] and l["counted"] and l["semester"] == 1]
+    assert autumn == ["feelings-can-talk", "after-a-quarrel", "unique-me"]
+    page = _open(context, f"{demo_url}/plan/#g=4&t=0")  # 下学期: three lessons of its own
+    proposed = [s for s in _slugs(page) if s]
+    assert set(proposed) == {"i-can-do-it", "study-and-play-time", "my-own-decisions"}  # never proposed
+    group = "其他学期（按计划应在上学期上，放在下学期请确认）"
+    # a full row: nothing of this semester left, the other semester's lessons in their group
+    own, groups = _options(page.locator(".xinyu-plan__table tbody tr").first.locator("select"))
+    assert own == [] and groups == {group: autumn}
+    assert page.locator(".xinyu-plan__table tbody tr").first.locator("select").is_enabled()
+    # choose one in an empty week: the row and the warnings say so
+    row = page.locator(".xinyu-plan__table tbody tr").nth(3)
+    row.locator("select").select_option("feelings-can-talk")
+    assert _slugs(page)[3] == "feelings-can-talk"
+    row = page.locator(".xinyu-plan__table tbody tr").nth(3)
+    assert row.locator(".xinyu-plan__off-term").inner_text() == "⚠ 写的是上学期，放在下学期请确认"
+    assert "《心情会说话》写的是上学期，放在下学期请确认。" in \
+        page.locator(".xinyu-plan__warnings li").all_inner_texts()
+    # it is no longer offered, the other two still are
+    _, groups = _options(page.locator(".xinyu-plan__table tbody tr").nth(4).locator("select"))
+    assert groups == {group: ["after-a-quarrel", "unique-me"]}
+    # on paper, the 备注 column says it too
+    page.emulate_media(media="print")
+    sheet_row = page.locator(".xinyu-plan__print tbody tr").nth(3)
+    assert sheet_row.locator("td").last.inner_text() == "上学期教案"
+    page.emulate_media(media="screen")
+    link = page.url
+
+    # a shared link keeps it, with the warning, and drops nothing
+    fresh = _open(context.browser.new_context(), link)
+    try:
+        assert _slugs(fresh) == _slugs(page)
+        assert fresh.locator(".xinyu-plan__notice").is_hidden()
+        assert fresh.locator(".xinyu-plan__off-term").count() == 1
+    finally:
+        fresh.context.close()
+    assert page.errors == []
+
+
+def test_add_a_lesson_fills_an_empty_week_or_adds_a_row_at_the_end(context, small_url):
+    # the first term of the small library: 4 weeks, two slots, both taken
+    page = _open(context, f"{small_url}/plan/#g=5&t=1")
+    assert _slugs(page) == ["autumn", "friends-any"]
+    add = page.locator(".xinyu-plan__add")
+    assert add.inner_text() == "添加一节（在最后加一行机动课时）"
+    add.click()
+    assert _rows(page)[-1] == ("机动", "（未安排）")
+    assert page.inner_text(".xinyu-plan__notice") == "已在计划最后添加一行机动课时，请在这一行选择一节课。"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "机动：安排一节课"
+    # the new row offers the other semester's lessons (a group of their own)
+    own, groups = _options(page.locator(".xinyu-plan__table tbody tr").nth(2).locator("select"))
+    assert own == [] and list(groups) == ["其他学期（按计划应在下学期上，放在上学期请确认）"]
+    page.keyboard.press("ArrowDown")  # choosing with the keyboard
+    page.locator(".xinyu-plan__table tbody tr").nth(2).locator("select").select_option("life")
+    assert _slugs(page) == ["autumn", "friends-any", "life"]
+    warnings = page.locator(".xinyu-plan__warnings li").all_inner_texts()
+    assert "《生命》写的是下学期，放在上学期请确认。" in warnings
+    assert "有 1 节课超出了每两周一节的安排，列为机动课时。" in warnings
+    # a week emptied: the button now fills it instead
+    page.locator(".xinyu-plan__table tbody tr").first.locator(".xinyu-plan__remove").click()
+    assert add.inner_text() == "添加一节（排在空着的第 1 周）"
+    add.click()
+    assert len(_rows(page)) == 3
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "第 1 周：安排一节课"
+    assert page.errors == []
+
+
+def test_a_link_with_lessons_that_do_not_fit_names_them_and_says_why(context, small_url, demo_url):
+    page = _open(context, f"{small_url}/plan/#g=5&t=0&l=autumn,six,meeting,nope,autumn,study")
+    note = page.inner_text(".xinyu-plan__notice")
+    assert note == ("链接中有 4 节课不能排进五年级2026—2027学年第二学期的计划，已略去："
+                    "《六年级交友》（不适用于五年级）、《情绪班会》（主题班会不是计入课时的课型）、"
+                    "nope（教案库中没有这篇教案）、《秋季情绪》（在计划中出现了两次）。")
+    assert _slugs(page) == ["autumn", None, None, None, None, "study"]  # the other semester's lesson stays
+    assert page.locator(".xinyu-plan__off-term").count() == 1
+    demo = _open(context, f"{demo_url}/plan/#g=4&t=0&l=i-can-do-it,taming-the-impulse")
+    note = demo.inner_text(".xinyu-plan__notice")
+    assert "《驯服冲动的魔鬼》（不适用于四年级）" in note and "taming-the-impulse" not in note
+    assert page.errors == [] and demo.errors == []
+
+
+def test_a_proposed_plan_prints_on_one_a4_sheet(browser, demo_url):
+    # the width of an A4 sheet inside the margins of @page (210 mm - 2 × 16 mm)
+    context = browser.new_context(viewport={"width": 673, "height": 979})
+    try:
+        # 高二 下学期 and 高三 上学期 used to spill onto a second sheet (994 px for 979)
+        for plan in ("g=11&t=0", "g=12&t=1", "g=4&t=0", "g=8&t=1"):
+            page = _open(context, f"{demo_url}/plan/#{plan}")
+            assert page.locator(".xinyu-plan__print tbody tr").count() == 10, plan
+            assert _pdf_pages(page.pdf(format="A4")) == 1, plan
+            page.emulate_media(media="print")
+            first = page.locator(".xinyu-plan__print tbody tr").first
+            cells = first.locator("td").all()
+            for cell in cells[:2] + cells[3:]:  # all but the title
+                assert cell.evaluate("td => getComputedStyle(td).whiteSpace") == "nowrap", plan
+            for cell in cells:  # nothing wider than its cell
+                assert cell.evaluate("td => td.scrollWidth <= td.clientWidth"), plan
+            dates = cells[1].evaluate("""td => { const range = document.createRange();
+                range.selectNodeContents(td); return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size; }""")
+            assert dates == 1, plan
+            assert page.locator(".xinyu-plan__print table").bounding_box()["width"] <= 673, plan
+            assert first.evaluate("tr => getComputedStyle(tr).breakInside") == "avoid"
+            assert page.locator(".xinyu-plan__print h1").bounding_box()["y"] < 10  # no offset on top
+            page.close()
+        # a long plan goes on over more sheets, breaking between rows
+        page = _open(context, f"{demo_url}/plan/#g=4&t=0")
+        page.evaluate("""() => { const body = document.querySelector('.xinyu-plan__print tbody');
+            const rows = [...body.rows]; for (let i = 0; i < 3; i++) rows.forEach(r => body.appendChild(r.cloneNode(true))); }""")
+        assert _pdf_pages(page.pdf(format="A4")) == 2
+        page.close()
+    finally:
+        context.close()

@@ -10,6 +10,11 @@
  * rows past the last slot week are 机动 (no week). It lives in localStorage
  * and in the URL hash (#g=5&t=0&l=slug1,slug2,,slug4); a link overrides what
  * is stored. Every value from content reaches the page through textContent.
+ *
+ * The proposal takes only lessons of the term's semester or of none; every
+ * lesson selector also offers, in a group of its own, the grade's lessons of
+ * the other semester (a district plan may say to borrow them while its own
+ * are written), and a row holding one carries a warning.
  */
 (function () {
   "use strict";
@@ -49,6 +54,7 @@
     var copyText = root.querySelector(".xinyu-plan__copytext");
     var printSection = root.querySelector(".xinyu-plan__print");
     var recommended = root.querySelector(".xinyu-plan__recommended");
+    var addButton = root.querySelector(".xinyu-plan__add");
 
     var grades = data.grades || [];
     var terms = data.terms || [];
@@ -90,6 +96,27 @@
         return lesson.counted && lesson.grades.indexOf(gradeKey) !== -1 &&
           (lesson.semester === null || lesson.semester === term.semester);
       }).sort(function (a, b) { return rank(a) - rank(b) || a.index - b.index; });
+    }
+
+    // The grade's counted lessons written for another semester than the
+    // term's: offered apart in the selectors, never proposed.
+    function others(gradeKey, term) {
+      return lessons.filter(function (lesson) {
+        return lesson.counted && lesson.grades.indexOf(gradeKey) !== -1 &&
+          lesson.semester !== null && lesson.semester !== term.semester;
+      });
+    }
+
+    function offTerm(lesson, term) {
+      return !!lesson && lesson.semester !== null && lesson.semester !== term.semester;
+    }
+
+    function semesterLabel(key) { return data.semesters[String(key)] || "其他学期"; }
+
+    // "《…》写的是上学期，放在下学期请确认"
+    function offTermText(lesson, term) {
+      return "《" + lesson.title + "》写的是" + semesterLabel(lesson.semester) + "，放在" +
+        term.semester_label + "请确认";
     }
 
     function takesWeek(term, week) {
@@ -173,16 +200,20 @@
     }
 
     // A plan read from a link, from storage or from a recommended plan: the
-    // slugs that are not candidates (unknown, another grade or semester,
-    // listed twice) are dropped and returned.
+    // slugs that cannot be planned (unknown, another grade, a type that does
+    // not count, listed twice) are dropped and returned with the reason;
+    // lessons of the other semester stay (their rows carry a warning).
     function clean(gradeKey, termIndex, slugs) {
-      var allowed = {};
-      candidates(gradeKey, terms[termIndex]).forEach(function (lesson) { allowed[lesson.slug] = true; });
       var seen = {};
       var dropped = [];
       var slots = slugs.map(function (slug) {
         if (!slug) return null;
-        if (!allowed[slug] || seen[slug]) { dropped.push(slug); return null; }
+        var lesson = Object.prototype.hasOwnProperty.call(bySlug, slug) ? bySlug[slug] : null;
+        var reason = !lesson ? "教案库中没有这篇教案" :
+          lesson.grades.indexOf(gradeKey) === -1 ? "不适用于" + grade(gradeKey).label :
+          !lesson.counted ? lesson.type + "不是计入课时的课型" :
+          seen[slug] ? "在计划中出现了两次" : "";
+        if (reason) { dropped.push({ slug: slug, lesson: lesson, reason: reason }); return null; }
         seen[slug] = true;
         return slug;
       });
@@ -190,6 +221,20 @@
       while (slots.length < count) slots.push(null);
       trim(slots, count);
       return { plan: { grade: gradeKey, term: termIndex, slots: slots }, dropped: dropped };
+    }
+
+    // "《情绪课例》（不适用于八年级）、taming-the-impulse（教案库中没有这篇教案）"
+    function droppedText(dropped) {
+      return dropped.map(function (item) {
+        return (item.lesson ? "《" + item.lesson.title + "》" : item.slug) + "（" + item.reason + "）";
+      }).join("、");
+    }
+
+    // The first week of the plan with no lesson, or -1.
+    function firstEmpty(plan) {
+      var count = slotWeeks(terms[plan.term]).length;
+      var empty = plan.slots.indexOf(null);
+      return empty !== -1 && empty < count ? empty : -1;
     }
 
     // Empty rows past the last slot week go.
@@ -232,8 +277,8 @@
       });
       var read = clean(gradeKey, termIndex, slugs);
       if (read.dropped.length) {
-        notes.push("链接中有 " + read.dropped.length + " 节课不在" + grade(gradeKey).label +
-          terms[termIndex].name + "的可选教案中，已略去：" + read.dropped.join("、") + "。");
+        notes.push("链接中有 " + read.dropped.length + " 节课不能排进" + grade(gradeKey).label +
+          terms[termIndex].name + "的计划，已略去：" + droppedText(read.dropped) + "。");
       }
       return { plan: read.plan, notes: notes };
     }
@@ -294,13 +339,17 @@
           "可以选《" + options[0].title + "》" + (options.length > 1 ? "等 " + options.length + " 篇" : "") + "。" :
           "教案库里还没有" + grade(plan.grade).label + term.semester_label + "可用的" + topic.label + "教案。"));
       });
+      filled.forEach(function (slug) {
+        if (offTerm(bySlug[slug], term)) warnings.push(offTermText(bySlug[slug], term) + "。");
+      });
       var empty = [];
       plan.slots.forEach(function (slug, index) { if (!slug && index < weeks.length) empty.push(weeks[index]); });
       if (empty.length) warnings.push("第 " + empty.join("、") + " 周还没有安排课。");
       var extra = plan.slots.length - weeks.length;
       if (extra > 0) warnings.push("有 " + extra + " 节课超出了每两周一节的安排，列为机动课时。");
+      var borrow = others(plan.grade, term).filter(function (lesson) { return !used[lesson.slug]; });
       return { periods: periods, minimum: minimum, lessons: filled.length, covered: covered,
-        warnings: warnings, weeks: weeks, spare: spare };
+        warnings: warnings, weeks: weeks, spare: spare, borrow: borrow };
     }
 
     function weekCells(term, weeks, index) {
@@ -345,7 +394,8 @@
         var lesson = slug ? bySlug[slug] : null;
         var when = weekCells(term, sum.weeks, index);
         var row = body.insertRow();
-        row.className = lesson ? "" : "xinyu-plan__row--empty";
+        var borrowed = offTerm(lesson, term);
+        row.className = lesson ? (borrowed ? "xinyu-plan__row--off-term" : "") : "xinyu-plan__row--empty";
         function cell(label, content) {
           var td = row.insertCell();
           td.setAttribute("data-label", label);
@@ -360,34 +410,56 @@
         if (lesson) {
           var link = element("a", "", lesson.title);
           link.href = href(lesson);
-          cell("课题", link);
+          var titleCell = cell("课题", link);
+          if (borrowed) {
+            titleCell.appendChild(element("span", "xinyu-plan__off-term",
+              "⚠ 写的是" + semesterLabel(lesson.semester) + "，放在" + term.semester_label + "请确认"));
+          }
         } else {
           cell("课题", element("span", "xinyu-plan__empty", "（未安排）"));
         }
         cell("主题", lesson ? topicLabel(lesson.topic) : "");
         cell("课时", lesson ? String(lesson.periods) : "");
         cell("课例", lesson ? showcaseText(lesson) : "");
-        cell("调整", controls(plan, index, lesson, when.week, sum.spare));
+        cell("调整", controls(plan, index, lesson, when.week, sum));
       });
+      var empty = firstEmpty(plan);
+      addButton.textContent = empty === -1 ? "添加一节（在最后加一行机动课时）" :
+        "添加一节（排在空着的" + weekCells(term, sum.weeks, empty).week + "）";
       renderTotals(plan, sum);
       renderPrint(plan, sum);
       result.hidden = false;
     }
 
-    function controls(plan, index, lesson, week, spare) {
+    function controls(plan, index, lesson, week, sum) {
+      var spare = sum.spare;
+      var term = terms[plan.term];
       var box = element("div", "xinyu-plan__controls-cell");
       var select = element("select", "xinyu-plan__swap");
       select.setAttribute("aria-label", week + "：" + (lesson ? "替换《" + lesson.title + "》" : "安排一节课"));
       var first = element("option", "", lesson ? "替换为……" : "选择一节课……");
       first.value = "";
       select.appendChild(first);
-      spare.forEach(function (other) {
-        var option = element("option", "", other.title + "（" + topicLabel(other.topic) + " · " +
+      function option(other) {
+        var item = element("option", "", other.title + "（" + topicLabel(other.topic) + " · " +
           other.periods + " 课时" + (other.showcase ? " · 课例" : "") + "）");
-        option.value = other.slug;
-        select.appendChild(option);
+        item.value = other.slug;
+        return item;
+      }
+      spare.forEach(function (other) { select.appendChild(option(other)); });
+      // Then the other semester's lessons, apart, one group per semester.
+      var groups = {};
+      sum.borrow.forEach(function (other) {
+        var key = String(other.semester);
+        if (!groups[key]) {
+          groups[key] = element("optgroup");
+          groups[key].label = "其他学期（按计划应在" + semesterLabel(other.semester) + "上，放在" +
+            term.semester_label + "请确认）";
+          select.appendChild(groups[key]);
+        }
+        groups[key].appendChild(option(other));
       });
-      if (!spare.length) {
+      if (!spare.length && !sum.borrow.length) {
         first.textContent = "没有其他可选的教案";
         select.disabled = true;
       }
@@ -474,7 +546,9 @@
         var when = weekCells(term, sum.weeks, index);
         return { week: when.week, dates: when.dates, title: lesson ? lesson.title : "",
           topic: lesson ? topicLabel(lesson.topic) : "", periods: lesson ? String(lesson.periods) : "",
-          showcase: lesson ? showcaseText(lesson) : "" };
+          showcase: lesson ? showcaseText(lesson) : "",
+          note: lesson ? [showcaseText(lesson), offTerm(lesson, term) ? semesterLabel(lesson.semester) + "教案" : ""]
+            .filter(Boolean).join("；") : "" };
       });
     }
 
@@ -492,16 +566,21 @@
       printSection.appendChild(element("h1", "", planTitle(plan)));
       printSection.appendChild(element("p", "xinyu-plan__blanks",
         "学校：＿＿＿＿＿＿＿＿＿＿　班级：＿＿＿＿＿＿　任课教师：＿＿＿＿＿＿"));
-      var sheet = element("table");
+      var sheet = element("table", "xinyu-plan__sheet");
       var head = sheet.createTHead().insertRow();
       ["周次"].concat(dated ? ["日期"] : [], ["课题", "主题", "课时", "备注"]).forEach(function (text) {
         head.appendChild(element("th", "", text));
       });
       var body = sheet.createTBody();
+      // Every column but the title's keeps its text on one line.
       rows(plan, sum).forEach(function (row) {
         var tr = body.insertRow();
-        [row.week].concat(dated ? [row.dates] : [], [row.title, row.topic, row.periods, row.showcase])
-          .forEach(function (text) { tr.insertCell().textContent = text; });
+        [row.week].concat(dated ? [row.dates] : [], [row.title, row.topic, row.periods, row.note])
+          .forEach(function (text, column) {
+            var td = tr.insertCell();
+            td.textContent = text;
+            if (column !== (dated ? 2 : 1)) td.className = "xinyu-plan__nowrap";
+          });
       });
       printSection.appendChild(sheet);
       totalsText(sum).forEach(function (text) { printSection.appendChild(element("p", "", text)); });
@@ -576,7 +655,9 @@
       var read = clean(plan.grade, termIndex, plan.lessons.slice());
       state = read.plan;
       notes.unshift("已载入区推荐计划“" + plan.title + "”。");
-      if (read.dropped.length) notes.push("有 " + read.dropped.length + " 节课不在可选教案中，已略去：" + read.dropped.join("、") + "。");
+      if (read.dropped.length) {
+        notes.push("有 " + read.dropped.length + " 节课不能排进计划，已略去：" + droppedText(read.dropped) + "。");
+      }
       update();
       say(notes);
       title.focus();
@@ -608,16 +689,24 @@
     form.querySelector(".xinyu-plan__propose").addEventListener("click", choose);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-    root.querySelector(".xinyu-plan__add").addEventListener("click", function () {
-      var count = slotWeeks(terms[state.term]).length;
-      var empty = state.slots.indexOf(null);
-      if (empty === -1 || empty >= count) {
+    // 添加一节: a week of the plan still empty gets the lesson (its selector
+    // takes the focus); with every week taken, a 机动 row is added at the
+    // end. The button says which, and so does the live region after it.
+    addButton.addEventListener("click", function () {
+      var empty = firstEmpty(state);
+      var message;
+      if (empty === -1) {
         state = { grade: state.grade, term: state.term, slots: state.slots.concat([null]) };
         empty = state.slots.length - 1;
         update();
+        message = "已在计划最后添加一行机动课时，请在这一行选择一节课。";
+      } else {
+        message = weekCells(terms[state.term], slotWeeks(terms[state.term]), empty).week +
+          "还没有安排课，新的一节排在这一周：请在这一行选择一节课。";
       }
+      say([message]);
       var select = root.querySelector("#xinyu-plan-row-" + empty + " select");
-      if (select) select.focus();
+      if (select && !select.disabled) select.focus();
     });
 
     root.querySelector(".xinyu-plan__print-button").addEventListener("click", function () { window.print(); });
