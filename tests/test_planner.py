@@ -583,6 +583,8 @@ def test_other_semester_lessons_are_offered_apart_and_warned(context, demo_url, 
     own, groups = _options(page.locator(".xinyu-plan__table tbody tr").first.locator("select"))
     assert own == [] and groups == {group: autumn}
     assert page.locator(".xinyu-plan__table tbody tr").first.locator("select").is_enabled()
+    assert "缺少必修主题“人际交往”：教案库里还没有四年级下学期可用的人际交往教案；上学期的《吵架以后怎么办》" \
+        "可以借用（在选课框的“其他学期”中，放在下学期请确认）。" in page.inner_text(".xinyu-plan__warnings")
     # choose one in an empty week: the row and the warnings say so
     row = page.locator(".xinyu-plan__table tbody tr").nth(3)
     row.locator("select").select_option("feelings-can-talk")

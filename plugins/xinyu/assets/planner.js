@@ -324,6 +324,7 @@
       var used = {};
       filled.forEach(function (slug) { used[slug] = true; });
       var spare = candidates(plan.grade, term).filter(function (lesson) { return !used[lesson.slug]; });
+      var borrow = others(plan.grade, term).filter(function (lesson) { return !used[lesson.slug]; });
       var covered = {};
       filled.forEach(function (slug) { covered[bySlug[slug].topic] = true; });
       var warnings = [];
@@ -335,9 +336,12 @@
       required.forEach(function (topic) {
         if (covered[topic.key]) return;
         var options = spare.filter(function (lesson) { return lesson.topic === topic.key; });
+        var borrowed = borrow.filter(function (lesson) { return lesson.topic === topic.key; });
         warnings.push("缺少必修主题“" + topic.label + "”：" + (options.length ?
           "可以选《" + options[0].title + "》" + (options.length > 1 ? "等 " + options.length + " 篇" : "") + "。" :
-          "教案库里还没有" + grade(plan.grade).label + term.semester_label + "可用的" + topic.label + "教案。"));
+          "教案库里还没有" + grade(plan.grade).label + term.semester_label + "可用的" + topic.label + "教案" +
+          (borrowed.length ? "；" + semesterLabel(borrowed[0].semester) + "的《" + borrowed[0].title +
+            "》可以借用（在选课框的“其他学期”中，放在" + term.semester_label + "请确认）。" : "。")));
       });
       filled.forEach(function (slug) {
         if (offTerm(bySlug[slug], term)) warnings.push(offTermText(bySlug[slug], term) + "。");
@@ -347,7 +351,6 @@
       if (empty.length) warnings.push("第 " + empty.join("、") + " 周还没有安排课。");
       var extra = plan.slots.length - weeks.length;
       if (extra > 0) warnings.push("有 " + extra + " 节课超出了每两周一节的安排，列为机动课时。");
-      var borrow = others(plan.grade, term).filter(function (lesson) { return !used[lesson.slug]; });
       return { periods: periods, minimum: minimum, lessons: filled.length, covered: covered,
         warnings: warnings, weeks: weeks, spare: spare, borrow: borrow };
     }
