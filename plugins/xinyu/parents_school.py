@@ -12,12 +12,12 @@ stages and grades to filter by, the terms, and the order contact.
 
 from __future__ import annotations
 
-import posixpath
 from typing import TYPE_CHECKING, Any
 
 from .core.codes import course_code
 from .core.kinds import FORMATS, course_periods
 from .core.vocabulary import SEMESTERS, STAGES
+from .tools import served_url
 
 if TYPE_CHECKING:
     from .core.loader import Entry
@@ -33,16 +33,6 @@ def school_courses(renderer: "PageRenderer") -> list["Entry"]:
     return [c for c in renderer.entries["course"] if c.meta.get("audience") in AUDIENCES]
 
 
-def directory_url(target_uri: str, here_uri: str = URI) -> str:
-    """The served address of a generated page (directory URLs), relative to
-    the page at `here_uri`: courses/x/index.md from parents-school/index.md
-    is ../courses/x/. The page's script prefers the link MkDocs rendered in
-    the page itself (right in the offline copy too)."""
-    target = posixpath.dirname(target_uri) if target_uri.endswith("/index.md") else target_uri[:-3]
-    here = posixpath.dirname(here_uri) or "."
-    return posixpath.relpath(target or ".", here).rstrip("/") + "/"
-
-
 def course_row(renderer: "PageRenderer", course: "Entry") -> dict[str, Any]:
     from .pages import entry_uri
 
@@ -55,7 +45,7 @@ def course_row(renderer: "PageRenderer", course: "Entry") -> dict[str, Any]:
         "slug": course.slug,
         "code": course_code(course),
         "title": meta["title"],
-        "url": directory_url(entry_uri(course)),
+        "url": served_url(entry_uri(course), URI),
         "status": meta["status"],
         "status_label": STATUS_LABELS.get(meta["status"], meta["status"]),
         "orderable": meta["status"] == "open",

@@ -8,12 +8,12 @@ district's recommended plans (core/plans.py). The page's script
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from .core.plans import is_counted
 from .core.vocabulary import SEMESTERS, STAGES, Term
+from .pages import entry_uri
+from .tools import served_url
 
 if TYPE_CHECKING:
     from .pages import PageRenderer
@@ -38,18 +38,12 @@ def planner_data(renderer: "PageRenderer") -> dict[str, Any]:
     }
 
 
-def lesson_url(lesson) -> str:
-    """A lesson's page from the plan page, with directory URLs (lessons/slug/)."""
-    folder = posixpath.dirname(f"{lesson.kind.folder}/{lesson.slug}/index.md")
-    return quote(posixpath.relpath(folder, posixpath.dirname(PLAN_URI)), safe="/.-_~") + "/"
-
-
 def _lesson(renderer: "PageRenderer", lesson) -> dict[str, Any]:
     meta = lesson.meta
     showcase = meta.get("showcase")
     collection = renderer.library.collections.get(showcase["collection"]) if showcase else None
     return {
-        "slug": lesson.slug, "title": lesson.title, "url": lesson_url(lesson),
+        "slug": lesson.slug, "title": lesson.title, "url": served_url(entry_uri(lesson), PLAN_URI),
         "grades": list(meta["grades"]), "topic": meta["topic"], "semester": meta.get("semester"),
         "periods": meta["periods"], "type": meta.get("type") or "心理课",
         "counted": is_counted(lesson, renderer.settings),

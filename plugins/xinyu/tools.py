@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import importlib
 import json
+import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -35,6 +37,16 @@ class Tool:
     def data_of(self, renderer: "PageRenderer") -> dict[str, Any]:
         module, _, name = self.data.partition(":")
         return getattr(importlib.import_module(f"xinyu.{module}"), name)(renderer)
+
+
+def served_url(target_uri: str, here_uri: str) -> str:
+    """Where a generated page is served (directory URLs), relative to the
+    tool page at `here_uri`: courses/x/index.md from parents-school/index.md
+    is ../courses/x/. Tool scripts prefer the links MkDocs rendered in the
+    page itself, which are right in the offline copy too."""
+    target = posixpath.dirname(target_uri) if target_uri.endswith("/index.md") else target_uri[:-3]
+    here = posixpath.dirname(here_uri) or "."
+    return quote(posixpath.relpath(target or ".", here).rstrip("/"), safe="/.-_~") + "/"
 
 
 def script_json(data: Any) -> Markup:

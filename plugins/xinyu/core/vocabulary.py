@@ -142,12 +142,9 @@ class Term:
         if dates is None:
             return None
         days = [dates[0] + dt.timedelta(days=n) for n in range(5)]
-        for holiday in self.holidays:
-            if all(holiday.start <= day <= holiday.end or any(
-                    other.start <= day <= other.end for other in self.holidays) for day in days) \
-                    and any(holiday.start <= day <= holiday.end for day in days):
-                return holiday
-        return None
+        # Every school day off (holidays may follow one another): the first listed names it.
+        off = [[h for h in self.holidays if h.start <= day <= h.end] for day in days]
+        return next(h for h in self.holidays if any(h in o for o in off)) if all(off) else None
 
 
 @dataclass(frozen=True)
